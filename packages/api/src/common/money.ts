@@ -1,0 +1,47 @@
+import { GraphQLScalarType, Kind } from 'graphql';
+import type { ValueTransformer } from 'typeorm';
+
+/** Converts a pg bigint/numeric string to a JS integer, refusing anything that would lose precision. */
+export function toSafeInteger(value: unknown): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isSafeInteger(n)) {
+    throw new RangeError(`Not a safe integer amount: ${String(value)}`);
+  }
+  return n;
+}
+
+/** TypeORM transformer for `bigint` money columns (integer kopecks). */
+export const kopecksTransformer: ValueTransformer = {
+  to: (value: number | null | undefined) => (value == null ? value : toSafeInteger(value)),
+  from: (value: string | null) => (value == null ? null : toSafeInteger(value)),
+};
+
+/** TypeORM transformer for `bigint` counters and ids that fit a JS number. */
+export const bigintTransformer = kopecksTransformer;
+
+/**
+ * Money on the wire: integer kopecks. GraphQL `Int` is 32-bit, which a
+ * municipality's yearly total easily exceeds, hence a dedicated scalar.
+ */
+export const KopecksScalar = new GraphQLScalarType({
+  name: 'Kopecks',
+  description: 'Amount of money in integer kopecks (1 ₽ = 100 kopecks). Never fractional.',
+  serialize: (value) => toSafeInteger(value),
+  parseValue: (value) => {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+      throw new TypeError('Сумма должна быть целым числом копеек');
+    }
+    return value;
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.INT) throw new TypeError('Сумма должна быть целым числом копеек');
+    return toSafeInteger(ast.value);
+  },
+});
+
+const rub = new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB', minimumFractionDigits: 2 });
+
+/** `1347000` → `13 470,00 ₽` (for texts the server renders: contracts, ledger lines, CSV). */
+export function formatRub(kopecks: number): string {
+  return rub.format(kopecks / 100);
+}

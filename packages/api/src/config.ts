@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(__dirname, '../../..');
+
+export interface AppConfig {
+  port: number;
+  /** External Postgres; when absent an embedded PostgreSQL is started under `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPgPort: number;
+  env: 'development' | 'production' | 'test';
+  logLevel: string;
+  /** 32-byte key (hex) encrypting personal data at rest, e.g. SNILS. */
+  dataEncryptionKey: Buffer;
+  sessionTtlHours: number;
+  offerValidDays: number;
+  dbPoolSize: number;
+  seedDemoData: boolean;
+  webParentDist: string;
+  webProviderDist: string;
+  smtpUrl?: string;
+}
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw == null || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+/**
+ * Development gets a generated key kept beside the embedded database, so data
+ * stays readable across restarts; production must configure DATA_ENCRYPTION_KEY.
+ */
+function loadEncryptionKey(dataDir: string, env: AppConfig['env']): Buffer {
+  const raw = process.env.DATA_ENCRYPTION_KEY;
+  if (raw) {
+    const key = Buffer.from(raw, 'hex');
+    if (key.length !== 32) throw new Error('DATA_ENCRYPTION_KEY must be 64 hex characters (32 bytes)');
+    return key;
+  }
+  if (env === 'production') throw new Error('DATA_ENCRYPTION_KEY is required in production');
+  const file = path.join(dataDir, 'dev-encryption.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  return key;
+}
+
+export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  const env = (process.env.NODE_ENV as AppConfig['env']) || 'development';
+  const dataDir = overrides.dataDir ?? path.resolve(process.env.DATA_DIR || path.join(repoRoot, '.data'));
+  return {
+    port: int('PORT', 4000),
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir,
+    embeddedPgPort: int('EMBEDDED_PG_PORT', 54329),
+    env,
+    logLevel: process.env.LOG_LEVEL || (env === 'test' ? 'warn' : 'info'),
+    dataEncryptionKey: overrides.dataEncryptionKey ?? loadEncryptionKey(dataDir, env),
+    sessionTtlHours: int('SESSION_TTL_HOURS', 24 * 14),
+    offerValidDays: int('OFFER_VALID_DAYS', 5),
+    dbPoolSize: int('DB_POOL_SIZE', 20),
+    seedDemoData: process.env.SEED_DEMO_DATA !== 'false',
+    webParentDist: path.join(repoRoot, 'packages/web-parent/dist'),
+    webProviderDist: path.join(repoRoot, 'packages/web-provider/dist'),
+    smtpUrl: process.env.SMTP_URL || undefined,
+    ...overrides,
+  };
+}

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { types } from 'pg';
+import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
+import { entities } from './entities';
+import { migrations } from './migrations';
+import { SnakeNamingStrategy } from './naming-strategy';
+
+// Calendar dates stay `YYYY-MM-DD` strings: turning them into JS Dates would shift them by the time zone.
+types.setTypeParser(1082, (value: string) => value);
+
+export function createDataSource(url: string, options: { poolSize?: number; logger?: TypeOrmLogger; applicationName?: string } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    logger: options.logger,
+    logging: options.logger ? ['query'] : false,
+    extra: { max: options.poolSize ?? 20, application_name: options.applicationName ?? 'navigator-api' },
+  });
+}
+
+export async function migrate(dataSource: DataSource): Promise<void> {
+  await dataSource.runMigrations({ transaction: 'each' });
+}

@@ -1,0 +1,11 @@
+import { Session } from '../modules/accounts/session.entity';
+import { User } from '../modules/accounts/user.entity';
+import { Group } from '../modules/catalog/group.entity';
+import { Organization } from '../modules/catalog/organization.entity';
+import { Program } from '../modules/catalog/program.entity';
+import { CertificatePeriod } from '../modules/municipalities/certificate-period.entity';
+import { Municipality } from '../modules/municipalities/municipality.entity';
+import { SupportCenter } from '../modules/municipalities/support-center.entity';
+
+/** Every entity, listed explicitly (no globs: the build output layout must not matter). */
+export const entities = [Municipality, SupportCenter, CertificatePeriod, Organization, Program, Group, User, Session];

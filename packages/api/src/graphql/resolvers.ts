@@ -1,0 +1,15 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { AccountResolver } from '../modules/accounts/account.resolver';
+import { GroupResolver, OrganizationResolver, ProgramResolver } from '../modules/catalog/catalog.resolver';
+import { MunicipalityResolver, SupportCenterResolver } from '../modules/municipalities/municipality.resolver';
+
+/** Every resolver, listed explicitly. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const resolvers: NonEmptyArray<Function> = [
+  AccountResolver,
+  MunicipalityResolver,
+  SupportCenterResolver,
+  ProgramResolver,
+  GroupResolver,
+  OrganizationResolver,
+];

@@ -1,0 +1,22 @@
+import type { GraphQLSchema } from 'graphql';
+import { type AuthChecker, buildSchema } from 'type-graphql';
+import type { Container } from '../common/container';
+import type { GraphQLContext } from './context';
+import { resolvers } from './resolvers';
+
+/** `@Authorized()` means signed in; `@Authorized(Role.X, …)` also checks the role. Ownership is checked in services. */
+export const authChecker: AuthChecker<GraphQLContext> = ({ context }, roles) => {
+  if (!context.actor) return false;
+  return roles.length === 0 || roles.includes(context.actor.role);
+};
+
+export function createSchema(container?: Container): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    container,
+    authChecker,
+    authMode: 'error',
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+  });
+}

@@ -1,0 +1,45 @@
+import PgBoss from 'pg-boss';
+import type { Container } from '../common/container';
+import type { Logger } from '../logger';
+
+/** A background job: runs on the Postgres-backed queue, so it survives restarts and spreads over API replicas. */
+export interface JobDefinition {
+  name: string;
+  /** Cron schedule (UTC) for recurring jobs. */
+  cron?: string;
+  run(container: Container, data: unknown): Promise<void>;
+}
+
+export interface JobQueue {
+  boss: PgBoss;
+  /** Enqueues a one-off run of a job, optionally not before `startAfter`. */
+  send(name: string, data?: object, startAfter?: Date): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startJobQueue(connectionString: string, jobs: JobDefinition[], container: Container, logger: Logger): Promise<JobQueue> {
+  const boss = new PgBoss({ connectionString, schema: 'pgboss', application_name: 'navigator-jobs', max: 4 });
+  boss.on('error', (err: unknown) => logger.error({ err }, 'job queue error'));
+  await boss.start();
+  for (const job of jobs) {
+    await boss.createQueue(job.name);
+    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+    await boss.work(job.name, async (batch) => {
+      for (const item of batch) {
+        try {
+          await job.run(container, item.data);
+        } catch (err) {
+          logger.error({ err, job: job.name }, 'job failed');
+          throw err;
+        }
+      }
+    });
+  }
+  return {
+    boss,
+    send: async (name, data = {}, startAfter) => {
+      await boss.send(name, data, startAfter ? { startAfter } : {});
+    },
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}

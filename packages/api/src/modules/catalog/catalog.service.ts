@@ -1,0 +1,27 @@
+import { DataSource } from 'typeorm';
+import { Service } from '../../common/container';
+import type { Actor } from '../accounts/actor';
+import { Role } from '../accounts/role';
+import { ProgramStatus } from './catalog.enums';
+import { Organization } from './organization.entity';
+import { Program } from './program.entity';
+
+@Service()
+export class CatalogService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Published programs are public; drafts and archived ones only to their organization's staff and to operators. */
+  async program(id: string, actor?: Actor): Promise<Program | null> {
+    const program = await this.dataSource.getRepository(Program).findOne({ where: { id } });
+    if (!program) return null;
+    if (program.status === ProgramStatus.PUBLISHED) return program;
+    if (actor?.role === Role.PROVIDER_STAFF && actor.organizationId === program.organizationId) return program;
+    if (actor?.role === Role.REGION_ADMIN) return program;
+    if (actor?.role === Role.OPERATOR && actor.municipalityId === program.municipalityId) return program;
+    return null;
+  }
+
+  organization(id: string): Promise<Organization | null> {
+    return this.dataSource.getRepository(Organization).findOne({ where: { id } });
+  }
+}

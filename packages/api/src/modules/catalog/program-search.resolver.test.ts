@@ -1,0 +1,170 @@
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../../test/app';
+
+interface ProgramsResult {
+  programs: {
+    totalCount: number;
+    fuzzy: boolean;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { cursor: string; node: { id: string; title: string; direction: string; fundingType: string; certificatePaymentAvailable: boolean } }[];
+    facets: Record<'directions' | 'fundingTypes' | 'municipalities', { value: string; count: number }[]>;
+  };
+}
+
+const PROGRAMS = `query($filter: ProgramFilter, $first: Int, $after: String) {
+  programs(filter: $filter, first: $first, after: $after) {
+    totalCount fuzzy pageInfo { hasNextPage endCursor }
+    edges { cursor node { id title direction fundingType certificatePaymentAvailable } }
+    facets { directions { value count } fundingTypes { value count } municipalities { value count } }
+  }
+}`;
+
+describe('programs search over HTTP', () => {
+  let t: TestServer;
+  let zeyaId: string;
+  const search = async (filter: Record<string, unknown>, first = 20, after?: string) => {
+    const res = await t.gql<ProgramsResult>(PROGRAMS, { filter, first, after });
+    expect(res.errors).toBeUndefined();
+    return res.data!.programs;
+  };
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    [{ id: zeyaId }] = await t.dataSource.query(`SELECT id FROM municipalities WHERE code = 'zeya'`);
+  });
+  afterAll(() => t.close());
+
+  it('finds robotics programs by a word form, with facet counts', async () => {
+    const result = await search({ text: 'робототехника' });
+    expect(result.totalCount).toBeGreaterThan(0);
+    expect(result.fuzzy).toBe(false);
+    for (const e of result.edges) expect(e.node.title).toMatch(/Робототехника/);
+    const facetTotal = result.facets.directions.reduce((s, f) => s + f.count, 0);
+    expect(facetTotal).toBe(result.totalCount);
+  });
+
+  it('still finds them with a typo, and says the match is fuzzy', async () => {
+    const result = await search({ text: 'робатехника' });
+    expect(result.fuzzy).toBe(true);
+    expect(result.totalCount).toBeGreaterThan(0);
+    expect(result.edges[0].node.title).toMatch(/Робототехника/);
+  });
+
+  it('computes each facet with the other filters but not its own', async () => {
+    const all = await search({ municipalityId: zeyaId });
+    const technical = await search({ municipalityId: zeyaId, direction: 'TECHNICAL' });
+    // The direction facet ignores the direction filter: it still lists every direction of Zeya.
+    expect(technical.facets.directions).toEqual(all.facets.directions);
+    const technicalCount = all.facets.directions.find((f) => f.value === 'TECHNICAL')!.count;
+    expect(technical.totalCount).toBe(technicalCount);
+    // Other facets honour it: funding types now count technical programs only.
+    expect(technical.facets.fundingTypes.reduce((s, f) => s + f.count, 0)).toBe(technicalCount);
+    // The municipality facet ignores the municipality filter but honours direction.
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM programs WHERE status = 'PUBLISHED' AND direction = 'TECHNICAL'`);
+    expect(technical.facets.municipalities.reduce((s, f) => s + f.count, 0)).toBe(n);
+  });
+
+  it('filters by age, funding type, format and free seats exactly as the database says', async () => {
+    const result = await search({ age: 10, fundingType: 'CERTIFICATE', format: 'IN_PERSON', hasFreeSeats: true }, 100);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM programs p WHERE status = 'PUBLISHED' AND age_from <= 10 AND age_to >= 10
+         AND funding_type = 'CERTIFICATE' AND format = 'IN_PERSON'
+         AND EXISTS (SELECT 1 FROM groups g WHERE g.program_id = p.id AND g.enrollment_open AND g.seats_taken < g.capacity)`,
+    );
+    expect(result.totalCount).toBe(n);
+    expect(result.edges.every((e) => e.node.fundingType === 'CERTIFICATE')).toBe(true);
+  });
+
+  it('pages through results without repeating or skipping a program', async () => {
+    const seen = new Set<string>();
+    let after: string | undefined;
+    let total = 0;
+    do {
+      const page = await search({ direction: 'ARTS' }, 25, after);
+      total = page.totalCount;
+      for (const e of page.edges) {
+        expect(seen.has(e.node.id)).toBe(false);
+        seen.add(e.node.id);
+      }
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor! : undefined;
+    } while (after);
+    expect(seen.size).toBe(total);
+  });
+
+  it('never lists drafts', async () => {
+    const [draft] = await t.dataSource.query(`SELECT id, title FROM programs WHERE status = 'DRAFT' LIMIT 1`);
+    const result = await search({ text: draft.title }, 100);
+    expect(result.edges.map((e) => e.node.id)).not.toContain(draft.id);
+    const one = await t.gql<{ program: null }>(`query($id: ID!) { program(id: $id) { id } }`, { id: draft.id });
+    expect(one.data!.program).toBeNull();
+  });
+
+  it('shows the certificate badge only for certified CERTIFICATE programs of connected organizations', async () => {
+    const result = await search({}, 100);
+    const ids = result.edges.map((e) => e.node.id);
+    const rows: { id: string; expected: boolean }[] = await t.dataSource.query(
+      `SELECT p.id, (p.funding_type = 'CERTIFICATE' AND p.certification_status = 'CERTIFIED' AND o.pf_connected) AS expected
+         FROM programs p JOIN organizations o ON o.id = p.organization_id WHERE p.id = ANY($1)`,
+      [ids],
+    );
+    const expected = new Map(rows.map((r) => [r.id, r.expected]));
+    for (const e of result.edges) expect(e.node.certificatePaymentAvailable).toBe(expected.get(e.node.id));
+    expect(rows.some((r) => r.expected)).toBe(true);
+    expect(rows.some((r) => !r.expected)).toBe(true);
+  });
+
+  it('rejects an oversized page with a clear error', async () => {
+    const res = await t.gql(PROGRAMS, { first: 500 });
+    expect(res.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});
+
+describe('nested catalog query', () => {
+  it('costs a fixed number of SQL statements however many programs it returns (no N+1)', async () => {
+    const statements: string[] = [];
+    const counting: TypeOrmLogger = {
+      logQuery: (q) => void statements.push(q),
+      logQueryError: () => undefined,
+      logQuerySlow: () => undefined,
+      logSchemaBuild: () => undefined,
+      logMigration: () => undefined,
+      log: () => undefined,
+    };
+    const { createTestApp } = await import('../../../test/app');
+    const { createDataSource } = await import('../../db/data-source');
+    const { createServer } = await import('../../server');
+    const { AppSettings } = await import('../../common/container');
+    const base = await createTestApp();
+    const url = (base.dataSource.options as { url: string }).url;
+    const dataSource = createDataSource(url, { logger: counting });
+    await dataSource.initialize();
+    const settings = base.container.get(AppSettings);
+    const server = await createServer(dataSource, settings.config, settings.logger);
+    const port = await server.listen(0);
+    const run = async (first: number) => {
+      statements.length = 0;
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `{ programs(first: ${first}) { edges { node { title certificatePaymentAvailable certificateMonthlyShare
+            organization { name municipality { name } } municipality { name supportCenter { phone } }
+            groups { name freeSeats } } } } }`,
+        }),
+      });
+      const body = await res.json();
+      expect(body.errors).toBeUndefined();
+      expect(body.data.programs.edges).toHaveLength(first);
+      return statements.filter((s) => !/^(START TRANSACTION|COMMIT|SET TRANSACTION)/i.test(s)).length;
+    };
+    const few = await run(5);
+    const many = await run(40);
+    expect(many).toBe(few);
+    expect(many).toBeLessThanOrEqual(8);
+    await server.stop();
+    server.httpServer.close();
+    await dataSource.destroy();
+    await base.close();
+  });
+});

@@ -1,0 +1,44 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { KopecksScalar, kopecksTransformer } from '../../common/money';
+import { LocalDateScalar } from '../../common/scalars';
+
+
+@ObjectType({ description: 'Период финансирования муниципалитета: номинал сертификата и лимит сертификатов финансирования' })
+@Entity({ name: 'certificate_periods' })
+@Unique(['municipalityId', 'year'])
+export class CertificatePeriod {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  municipalityId: string;
+
+  @Field(() => Int)
+  @Column({ type: 'int' })
+  year: number;
+
+  @Field(() => KopecksScalar, {
+    description: 'Nominal of a financing certificate for this period. A change applies to certificates financed afterwards; accounts already credited keep their nominal.',
+  })
+  @Column({ type: 'bigint', transformer: kopecksTransformer })
+  nominal: number;
+
+  @Field(() => Int, { description: 'How many certificates may have FINANCING status in this period' })
+  @Column({ type: 'int' })
+  financingLimit: number;
+
+  @Field(() => Int, { description: 'Financing certificates issued in this period so far' })
+  @Column({ type: 'int', default: 0 })
+  financingIssued: number;
+
+  @Field(() => LocalDateScalar)
+  @Column({ type: 'date' })
+  startsOn: string;
+
+  @Field(() => LocalDateScalar)
+  @Column({ type: 'date' })
+  endsOn: string;
+}

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../test/app';
+
+describe('HTTP server', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(() => t.close());
+
+  it('reports health with a database round trip', async () => {
+    const res = await fetch(`${t.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('serves a playground landing page to browsers at /graphql', async () => {
+    const res = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/<html/i);
+  });
+
+  it('answers a malformed id with BAD_USER_INPUT, not an internal error or a stack trace', async () => {
+    const res = await t.gql(`{ program(id: "not-a-uuid") { id } }`);
+    expect(res.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('refuses queries nested beyond the depth limit', async () => {
+    const deep = `{ programs { edges { node { groups { program { groups { program { groups { program { groups { id } } } } } } } } } } }`;
+    const res = await t.gql(deep);
+    expect(res.errors![0].extensions!.code).toBe('QUERY_TOO_COMPLEX');
+    expect(res.errors![0].message).toMatch(/слишком глубокий/);
+  });
+
+  it('refuses queries whose cost exceeds the limit', async () => {
+    const costly = `{ programs(first: 100) { edges { node { groups { id name capacity freeSeats address teacher startsOn endsOn schedule { weekday startTime endTime } program { title description organization { name } } } } } } }`;
+    const res = await t.gql(costly);
+    expect(res.errors![0].extensions!.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('reports unknown fields as validation errors', async () => {
+    const res = await t.gql(`{ programs { nonsense } }`);
+    expect(res.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});

@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type Request } from 'express';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from './config';
+import { AppSettings, Container } from './common/container';
+import type { GraphQLContext } from './graphql/context';
+import { createFormatError } from './graphql/format-error';
+import { Loaders } from './graphql/loaders';
+import { queryLimitsPlugin } from './graphql/query-limits';
+import { createSchema } from './graphql/schema';
+import type { Logger } from './logger';
+import { AccountService } from './modules/accounts/account.service';
+import { readSessionToken } from './modules/accounts/session-cookie';
+
+export interface AppServer {
+  app: Express;
+  container: Container;
+  httpServer: http.Server;
+  listen(port: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Wires the container for one application instance (one database). */
+export function createContainer(dataSource: DataSource, config: AppConfig, logger: Logger): Container {
+  return new Container().set(AppSettings, new AppSettings(config, logger)).set(DataSource, dataSource);
+}
+
+function clientIp(req: Request): string | null {
+  return req.ip ?? req.socket.remoteAddress ?? null;
+}
+
+/** Serves a built SPA under `mount`, falling back to its index.html so deep links survive a reload. */
+function serveSpa(app: Express, mount: string, dist: string, name: string) {
+  const index = path.join(dist, 'index.html');
+  app.use(mount, express.static(dist, { index: false, maxAge: '1h', setHeaders: (res, file) => {
+    if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  } }));
+  app.use(mount, (req, res, next) => {
+    if (req.method !== 'GET' || !req.accepts('html')) return next();
+    if (!existsSync(index)) {
+      res.status(503).type('text').send(`${name} is not built yet: run the build (see README).`);
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+export async function createServer(dataSource: DataSource, config: AppConfig, logger: Logger, container = createContainer(dataSource, config, logger)): Promise<AppServer> {
+  const app = express();
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const schema = await createSchema(container);
+  const accounts = container.get(AccountService);
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    csrfPrevention: true,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError(logger, config.env === 'development'),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
+      queryLimitsPlugin(schema),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      res.json({ status: 'ok' });
+    } catch (err) {
+      logger.error({ err }, 'health check failed');
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<GraphQLContext> => {
+        const token = readSessionToken(req);
+        const session = token ? await accounts.authenticate(token) : null;
+        return {
+          actor: session?.actor,
+          sessionId: session?.sessionId,
+          ip: clientIp(req),
+          userAgent: req.get('user-agent') ?? null,
+          req,
+          res,
+          loaders: new Loaders(dataSource),
+          dataSource,
+        };
+      },
+    }),
+  );
+
+  serveSpa(app, '/provider', config.webProviderDist, 'The provider SPA');
+  serveSpa(app, '/', config.webParentDist, 'The parent SPA');
+
+  return {
+    app,
+    container,
+    httpServer,
+    listen: (port) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, () => resolve((httpServer.address() as { port: number }).port));
+      }),
+    stop: () => apollo.stop(),
+  };
+}

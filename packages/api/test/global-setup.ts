@@ -1,0 +1,68 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import 'reflect-metadata';
+import type { TestProject } from 'vitest/node';
+import { createDataSource, migrate } from '../src/db/data-source';
+import { ensureDatabase, startEmbeddedPostgres } from '../src/db/embedded-postgres';
+import { seedDemoData } from '../src/db/seed/demo-data';
+import { TEMPLATE_DATABASE } from './database';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * One real PostgreSQL per test run (or TEST_DATABASE_ADMIN_URL for an
+ * external one). A template database is migrated and seeded once; each test
+ * file clones it, which takes milliseconds and isolates files completely.
+ */
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
+  let stop: (() => Promise<void>) | undefined;
+  let dir: string | undefined;
+  if (!adminUrl) {
+    dir = mkdtempSync(path.join(tmpdir(), 'navigator-test-pg-'));
+    // Postgres runs as its own user when we are root, so it must be able to enter the directory.
+    chmodSync(dir, 0o755);
+    const db = await startEmbeddedPostgres({ dir: path.join(dir, 'data'), port: await freePort(), database: 'postgres', persistent: false });
+    adminUrl = db.adminUrl;
+    stop = db.stop;
+  }
+  const templateUrl = new URL(adminUrl);
+  templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
+  try {
+    await ensureDatabase(adminUrl, TEMPLATE_DATABASE);
+    const ds = createDataSource(templateUrl.toString(), { poolSize: 2 });
+    await ds.initialize();
+    try {
+      await migrate(ds);
+      await seedDemoData(ds, new Date());
+    } finally {
+      await ds.destroy();
+    }
+  } catch (err) {
+    await stop?.();
+    throw err;
+  }
+
+  project.provide('pgAdminUrl', adminUrl);
+  return async () => {
+    await stop?.();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+  }
+}

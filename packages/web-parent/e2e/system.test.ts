@@ -1,0 +1,37 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPhoneContext, type RunningSystem, screenshot, startSystem } from '../../../testing/e2e-system';
+
+describe('the whole system in a browser', () => {
+  let system: RunningSystem;
+  let browser: Browser;
+  beforeAll(async () => {
+    [system, browser] = await Promise.all([startSystem(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it('serves the parent SPA at / and the provider SPA at /provider, deep links included', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${system.baseUrl}/`);
+    await expect(page.locator('h1').first().textContent()).resolves.toContain('Навигатор');
+    await screenshot(page, 'parent-home');
+    const deep = await page.goto(`${system.baseUrl}/programs/some/deep/link`);
+    expect(deep!.status()).toBe(200);
+    await page.goto(`${system.baseUrl}/provider/applications`);
+    await expect(page.locator('h1').first().textContent()).resolves.toContain('Навигатор');
+    await context.close();
+  });
+
+  it('answers the catalog search over HTTP with facets, typos included', async () => {
+    const query = `query($text: String) { programs(filter: { text: $text }) { totalCount fuzzy edges { node { title } } facets { directions { value count } } } }`;
+    const exact = await system.gql(query, { text: 'робототехника' });
+    expect(exact.data.programs.totalCount).toBeGreaterThan(0);
+    const typo = await system.gql(query, { text: 'робатехника' });
+    expect(typo.data.programs.fuzzy).toBe(true);
+    expect(typo.data.programs.edges[0].node.title).toContain('Робототехника');
+  });
+});
