@@ -1,0 +1,24 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Seats are taken and freed only here, by conditional updates: the row lock
+ * the UPDATE takes serialises concurrent takers, and the database CHECK
+ * (seats_taken ≤ capacity) backs it up. Callers run inside their own
+ * transaction; the group row stays locked until it commits (lock order:
+ * group first, then certificate account).
+ */
+export async function takeSeat(manager: EntityManager, groupId: string): Promise<boolean> {
+  const rows: unknown[] = await manager.query(
+    `UPDATE groups SET seats_taken = seats_taken + 1 WHERE id = $1 AND seats_taken < capacity RETURNING id`,
+    [groupId],
+  );
+  return rows.length === 1;
+}
+
+export async function releaseSeat(manager: EntityManager, groupId: string): Promise<void> {
+  const rows: unknown[] = await manager.query(
+    `UPDATE groups SET seats_taken = seats_taken - 1 WHERE id = $1 AND seats_taken > 0 RETURNING id`,
+    [groupId],
+  );
+  if (rows.length !== 1) throw new Error(`releaseSeat: group ${groupId} has no taken seat to free`);
+}
