@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { execute } from '../../common/sql';
 
 /**
  * Seats are taken and freed only here, by conditional updates: the row lock
@@ -8,17 +9,11 @@ import type { EntityManager } from 'typeorm';
  * group first, then certificate account).
  */
 export async function takeSeat(manager: EntityManager, groupId: string): Promise<boolean> {
-  const rows: unknown[] = await manager.query(
-    `UPDATE groups SET seats_taken = seats_taken + 1 WHERE id = $1 AND seats_taken < capacity RETURNING id`,
-    [groupId],
-  );
-  return rows.length === 1;
+  const { count } = await execute(manager, `UPDATE groups SET seats_taken = seats_taken + 1 WHERE id = $1 AND seats_taken < capacity`, [groupId]);
+  return count === 1;
 }
 
 export async function releaseSeat(manager: EntityManager, groupId: string): Promise<void> {
-  const rows: unknown[] = await manager.query(
-    `UPDATE groups SET seats_taken = seats_taken - 1 WHERE id = $1 AND seats_taken > 0 RETURNING id`,
-    [groupId],
-  );
-  if (rows.length !== 1) throw new Error(`releaseSeat: group ${groupId} has no taken seat to free`);
+  const { count } = await execute(manager, `UPDATE groups SET seats_taken = seats_taken - 1 WHERE id = $1 AND seats_taken > 0`, [groupId]);
+  if (count !== 1) throw new Error(`releaseSeat: group ${groupId} has no taken seat to free`);
 }
