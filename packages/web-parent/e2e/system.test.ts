@@ -6,7 +6,8 @@ describe('the whole system in a browser', () => {
   let system: RunningSystem;
   let browser: Browser;
   beforeAll(async () => {
-    [system, browser] = await Promise.all([startSystem(), launchBrowser()]);
+    system = await startSystem();
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
