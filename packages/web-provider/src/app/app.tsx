@@ -1,16 +1,23 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
-import { Container, MantineProvider, Title } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import 'dayjs/locale/ru';
+import { RouterProvider } from 'react-router';
+import { createApolloClient } from './apollo-client';
+import { router } from './router';
+import { theme } from './theme';
 
-const client = new ApolloClient({ link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }), cache: new InMemoryCache() });
+const client = createApolloClient();
 
 export function App() {
   return (
     <ApolloProvider client={client}>
-      <MantineProvider>
-        <Container py="xl">
-          <Title order={1}>Навигатор — кабинет организации</Title>
-        </Container>
+      <MantineProvider theme={theme}>
+        <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
+          <Notifications position="top-right" />
+          <RouterProvider router={router} />
+        </DatesProvider>
       </MantineProvider>
     </ApolloProvider>
   );

@@ -1,0 +1,54 @@
+// Russian names of the API's enums, shared by every screen that shows them.
+
+export const roleLabels: Record<string, string> = {
+  PARENT: 'Родитель',
+  PROVIDER_STAFF: 'Сотрудник организации',
+  OPERATOR: 'Оператор МОЦ',
+  REGION_ADMIN: 'РМЦ',
+};
+
+export const directionLabels: Record<string, string> = {
+  TECHNICAL: 'Техническая',
+  NATURAL_SCIENCE: 'Естественнонаучная',
+  PHYSICAL_SPORTS: 'Физкультурно-спортивная',
+  ARTS: 'Художественная',
+  TOURISM_LOCAL_HISTORY: 'Туристско-краеведческая',
+  SOCIAL_HUMANITARIAN: 'Социально-гуманитарная',
+};
+
+export const fundingTypeLabels: Record<string, string> = {
+  CERTIFICATE: 'Сертификат ПФ',
+  BUDGET: 'Бюджет (муниципальное задание)',
+  PAID: 'Платная',
+};
+
+export const formatLabels: Record<string, string> = {
+  IN_PERSON: 'Очно',
+  ONLINE: 'Онлайн',
+  MIXED: 'Смешанно',
+};
+
+export const programStatusLabels: Record<string, string> = {
+  DRAFT: 'Черновик',
+  PUBLISHED: 'Опубликована',
+  ARCHIVED: 'В архиве',
+};
+
+export const certificationStatusLabels: Record<string, string> = {
+  NOT_SUBMITTED: 'Не подана',
+  SUBMITTED: 'На сертификации',
+  CERTIFIED: 'Сертифицирована',
+  REJECTED: 'Отклонена',
+};
+
+export const organizationTypeLabels: Record<string, string> = {
+  STATE: 'Государственная',
+  MUNICIPAL: 'Муниципальная',
+  PRIVATE: 'Частная',
+};
+
+export const weekdayLabels = ['', 'Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'];
+
+export function options(labels: Record<string, string>): { value: string; label: string }[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
