@@ -3,9 +3,13 @@ import { User } from '../modules/accounts/user.entity';
 import { Group } from '../modules/catalog/group.entity';
 import { Organization } from '../modules/catalog/organization.entity';
 import { Program } from '../modules/catalog/program.entity';
+import { CertificateAccount } from '../modules/certificates/certificate-account.entity';
+import { Certificate } from '../modules/certificates/certificate.entity';
+import { Child } from '../modules/certificates/child.entity';
+import { LedgerEntry } from '../modules/certificates/ledger-entry.entity';
 import { CertificatePeriod } from '../modules/municipalities/certificate-period.entity';
 import { Municipality } from '../modules/municipalities/municipality.entity';
 import { SupportCenter } from '../modules/municipalities/support-center.entity';
 
 /** Every entity, listed explicitly (no globs: the build output layout must not matter). */
-export const entities = [Municipality, SupportCenter, CertificatePeriod, Organization, Program, Group, User, Session];
+export const entities = [Municipality, SupportCenter, CertificatePeriod, Organization, Program, Group, User, Session, Child, Certificate, CertificateAccount, LedgerEntry];

@@ -1,0 +1,104 @@
+import type { DataSource } from 'typeorm';
+
+/** One broken rule found in the database. */
+export interface InvariantViolation {
+  invariant: string;
+  /** The row that breaks it, e.g. `certificate_accounts 3f2…`. */
+  subject: string;
+  details: string;
+}
+
+/**
+ * A rule of DESIGN.md → Invariants, as one SQL query returning a row per
+ * violation with the columns `subject` and `details` (both text). Modules add
+ * their rules by appending to `invariantChecks` below (enrollment: contracts,
+ * billing: charges), so the command and the tests check everything at once.
+ */
+export interface InvariantCheck {
+  name: string;
+  sql: string;
+}
+
+export const ledgerChecks: InvariantCheck[] = [
+  {
+    name: 'account balances are never negative and available ≥ 0',
+    sql: `
+      SELECT 'certificate_accounts ' || id AS subject,
+             format('nominal=%s blocked=%s committed=%s spent=%s expired=%s', nominal, blocked, committed, spent, expired) AS details
+        FROM certificate_accounts
+       WHERE nominal < 0 OR blocked < 0 OR committed < 0 OR spent < 0 OR expired < 0
+          OR nominal - blocked - committed - spent - expired < 0`,
+  },
+  {
+    name: 'every account equals the sum of its ledger entries',
+    sql: `
+      WITH sums AS (
+        SELECT account_id,
+               sum(amount) FILTER (WHERE type = 'CREDIT') AS credit,
+               sum(CASE type WHEN 'BLOCK' THEN amount WHEN 'UNBLOCK' THEN -amount WHEN 'ACTIVATE' THEN -amount ELSE 0 END) AS blocked,
+               sum(CASE type WHEN 'ACTIVATE' THEN amount WHEN 'RELEASE' THEN -amount WHEN 'CHARGE' THEN -amount ELSE 0 END) AS committed,
+               sum(amount) FILTER (WHERE type = 'CHARGE') AS spent,
+               sum(amount) FILTER (WHERE type = 'EXPIRE') AS expired
+          FROM ledger_entries GROUP BY account_id)
+      SELECT 'certificate_accounts ' || a.id AS subject,
+             format('balance nominal=%s blocked=%s committed=%s spent=%s expired=%s; ledger %s/%s/%s/%s/%s',
+                    a.nominal, a.blocked, a.committed, a.spent, a.expired,
+                    coalesce(s.credit, 0), coalesce(s.blocked, 0), coalesce(s.committed, 0), coalesce(s.spent, 0), coalesce(s.expired, 0)) AS details
+        FROM certificate_accounts a LEFT JOIN sums s ON s.account_id = a.id
+       WHERE a.nominal <> coalesce(s.credit, 0) OR a.blocked <> coalesce(s.blocked, 0) OR a.committed <> coalesce(s.committed, 0)
+          OR a.spent <> coalesce(s.spent, 0) OR a.expired <> coalesce(s.expired, 0)`,
+  },
+  {
+    name: 'ledger entries stay with the certificate of their account',
+    sql: `
+      SELECT 'ledger_entries ' || e.id AS subject, format('entry certificate %s, account certificate %s', e.certificate_id, a.certificate_id) AS details
+        FROM ledger_entries e JOIN certificate_accounts a ON a.id = e.account_id
+       WHERE e.certificate_id <> a.certificate_id`,
+  },
+  {
+    name: 'the ledger is append-only (its triggers are in place and enabled)',
+    sql: `
+      SELECT 'ledger_entries' AS subject, 'trigger ' || t.name || ' is missing or disabled' AS details
+        FROM (VALUES ('ledger_entries_no_update_delete'), ('ledger_entries_no_truncate')) AS t(name)
+       WHERE NOT EXISTS (
+         SELECT 1 FROM pg_trigger g WHERE g.tgrelid = 'ledger_entries'::regclass AND g.tgname = t.name AND g.tgenabled <> 'D')`,
+  },
+  {
+    name: 'financing certificates in a period stay within the municipality\'s limit',
+    sql: `
+      SELECT 'certificate_periods ' || p.id AS subject,
+             format('limit=%s issued=%s accounts=%s', p.financing_limit, p.financing_issued, count(a.id)) AS details
+        FROM certificate_periods p LEFT JOIN certificate_accounts a ON a.period_id = p.id
+       GROUP BY p.id
+      HAVING count(a.id) > p.financing_limit OR p.financing_issued > p.financing_limit OR count(a.id) <> p.financing_issued`,
+  },
+  {
+    name: 'a financing certificate has money: at least one account',
+    sql: `
+      SELECT 'certificates ' || c.id AS subject, 'FINANCING without an account' AS details
+        FROM certificates c
+       WHERE c.status = 'FINANCING' AND NOT EXISTS (SELECT 1 FROM certificate_accounts a WHERE a.certificate_id = c.id)`,
+  },
+];
+
+export const seatChecks: InvariantCheck[] = [
+  {
+    name: 'every group: taken seats ≤ capacity',
+    sql: `
+      SELECT 'groups ' || id AS subject, format('seats_taken=%s capacity=%s', seats_taken, capacity) AS details
+        FROM groups WHERE seats_taken < 0 OR seats_taken > capacity`,
+  },
+];
+
+/** Every invariant of the system; modules append their checks here. */
+export const invariantChecks: InvariantCheck[] = [...ledgerChecks, ...seatChecks];
+
+/** Runs every check against the database; an empty list means all invariants hold. */
+export async function checkInvariants(dataSource: DataSource, checks: InvariantCheck[] = invariantChecks): Promise<InvariantViolation[]> {
+  const violations: InvariantViolation[] = [];
+  for (const check of checks) {
+    const rows: { subject: string; details: string }[] = await dataSource.query(check.sql);
+    for (const row of rows) violations.push({ invariant: check.name, subject: row.subject, details: row.details });
+  }
+  return violations;
+}
