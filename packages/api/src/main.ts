@@ -43,7 +43,9 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     try {
       await server.stop();
+      logger.info('HTTP server stopped');
       await queue.stop();
+      logger.info('job queue stopped');
       await dataSource.destroy();
       await embedded?.stop();
       logger.info('stopped cleanly');

