@@ -1,0 +1,54 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type RunningSystem, screenshot, startSystem } from '../../../testing/e2e-system';
+import { newDesktopContext, signIn } from './browser';
+
+describe('signing in and access to the organizations\' cabinet', () => {
+  let system: RunningSystem;
+  let browser: Browser;
+  beforeAll(async () => {
+    system = await startSystem();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it('sends a stranger from a deep link to the login page and back to the link after signing in', async () => {
+    const context = await newDesktopContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${system.baseUrl}/provider/organization`);
+    await page.waitForURL(/\/provider\/login\?next=/);
+    await page.getByLabel('Электронная почта').fill('staff@demo.ru');
+    await page.getByLabel('Пароль').fill('demo12345');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.waitForURL(/\/provider\/organization$/);
+    await page.getByRole('heading', { name: 'МАО ДО ДДТ «Ровесник»' }).waitFor();
+    await screenshot(page, 'provider-organization');
+    await context.close();
+  });
+
+  it('tells a wrong password in the server\'s words', async () => {
+    const context = await newDesktopContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${system.baseUrl}/provider/login`);
+    await page.getByLabel('Электронная почта').fill('staff@demo.ru');
+    await page.getByLabel('Пароль').fill('wrong-password');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('Не удалось войти');
+    await context.close();
+  });
+
+  it('shows an operator the МОЦ sections and refuses them the organization\'s pages', async () => {
+    const context = await newDesktopContext(browser);
+    const page = await signIn(context, system.baseUrl, 'operator@demo.ru', '/organization');
+    await page.getByRole('heading', { name: 'Нет доступа' }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Разделы' });
+    await expect(nav.getByText('Реестр счетов').isVisible()).resolves.toBe(true);
+    await expect(nav.getByText('Заявки').count()).resolves.toBe(0);
+    await context.close();
+  });
+});

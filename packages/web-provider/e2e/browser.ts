@@ -1,0 +1,17 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+/** Staff and operators work at a computer. */
+export function newDesktopContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'ru-RU', timezoneId: 'Asia/Yakutsk' });
+}
+
+/** Signs in through the login form, as a person would; lands on `path` afterwards. */
+export async function signIn(context: BrowserContext, baseUrl: string, email: string, path = '/'): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/provider/login?next=${encodeURIComponent(path)}`);
+  await page.getByLabel('Электронная почта').fill(email);
+  await page.getByLabel('Пароль').fill('demo12345');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByTestId('current-user').waitFor();
+  return page;
+}
