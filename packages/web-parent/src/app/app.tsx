@@ -1,16 +1,25 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
-import { Container, MantineProvider, Title } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { RouterProvider } from 'react-router';
+import { createApolloClient } from './apollo-client';
+import { useLowVision } from './low-vision';
+import { router } from './routes';
+import { lowVisionTheme, lowVisionVariables, theme } from './theme';
 
-const client = new ApolloClient({ link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }), cache: new InMemoryCache() });
+const client = createApolloClient();
 
 export function App() {
+  const [lowVision] = useLowVision();
+  useEffect(() => {
+    document.documentElement.toggleAttribute('data-low-vision', lowVision);
+  }, [lowVision]);
   return (
     <ApolloProvider client={client}>
-      <MantineProvider>
-        <Container py="xl">
-          <Title order={1}>Навигатор дополнительного образования детей</Title>
-        </Container>
+      <MantineProvider theme={lowVision ? lowVisionTheme : theme} cssVariablesResolver={lowVision ? lowVisionVariables : undefined} forceColorScheme="light">
+        <Notifications position="top-center" />
+        <RouterProvider router={router} />
       </MantineProvider>
     </ApolloProvider>
   );

@@ -1,0 +1,30 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { NotFound } from '../components/not-found';
+import { Layout } from './layout';
+import { RouteError } from './route-error';
+
+// Every page is its own chunk: a parent opening the catalog on a phone downloads only the catalog.
+const page = <T extends Record<string, React.ComponentType>>(load: () => Promise<T>, name: keyof T) =>
+  lazy(() => load().then((m) => ({ default: m[name] as React.ComponentType })));
+
+const CatalogPage = page(() => import('../features/catalog/catalog-page'), 'CatalogPage');
+const ProgramPage = page(() => import('../features/catalog/program-page'), 'ProgramPage');
+const LoginPage = page(() => import('../features/auth/login-page'), 'LoginPage');
+const RegisterPage = page(() => import('../features/auth/register-page'), 'RegisterPage');
+const HelpPage = page(() => import('../features/help/help-page'), 'HelpPage');
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { path: '/', element: <CatalogPage /> },
+      { path: '/programs/:id', element: <ProgramPage /> },
+      { path: '/login', element: <LoginPage /> },
+      { path: '/register', element: <RegisterPage /> },
+      { path: '/help', element: <HelpPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

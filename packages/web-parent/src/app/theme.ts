@@ -1,0 +1,35 @@
+import { type CSSVariablesResolver, createTheme } from '@mantine/core';
+
+export const theme = createTheme({
+  primaryColor: 'teal',
+  defaultRadius: 'md',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+});
+
+/** «Версия для слабовидящих»: everything a quarter larger, black on white, strong outlines. */
+export const lowVisionTheme = createTheme({
+  primaryColor: 'dark',
+  primaryShade: 9,
+  defaultRadius: 'xs',
+  scale: 1.25,
+  fontFamily: 'Arial, Helvetica, sans-serif',
+  black: '#000000',
+  white: '#ffffff',
+  focusRing: 'always',
+  components: {
+    Button: { defaultProps: { variant: 'filled' } },
+  },
+});
+
+export const lowVisionVariables: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': '#000000',
+    '--mantine-color-text': '#000000',
+    '--mantine-color-body': '#ffffff',
+    '--mantine-color-default-border': '#000000',
+    '--mantine-color-anchor': '#000000',
+    '--mantine-color-placeholder': '#333333',
+  },
+  dark: {},
+});

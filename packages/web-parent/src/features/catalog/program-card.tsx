@@ -1,0 +1,68 @@
+import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { graphql } from '../../gql';
+import type { ProgramCard_ProgramFragment } from '../../gql/graphql';
+import { formatRub } from '../../lib/format';
+import { DIRECTION_LABELS, FORMAT_LABELS, ageRange } from '../../lib/labels';
+import { FundingBadge } from './funding-badge';
+
+export const ProgramCardFragment = graphql(`
+  fragment ProgramCard_program on Program {
+    id
+    title
+    direction
+    format
+    ageFrom
+    ageTo
+    fundingType
+    certificatePaymentAvailable
+    monthlyPrice
+    certificateMonthlyShare
+    parentMonthlyCopayment
+    organization {
+      id
+      shortName
+    }
+    municipality {
+      id
+      name
+    }
+    groups {
+      id
+      enrollmentOpen
+      freeSeats
+    }
+  }
+`);
+
+export function ProgramCard({ program }: { program: ProgramCard_ProgramFragment }) {
+  const freeSeats = program.groups.filter((g) => g.enrollmentOpen).reduce((sum, g) => sum + g.freeSeats, 0);
+  return (
+    <Card withBorder padding="md" component="article" aria-labelledby={`program-${program.id}`}>
+      <Stack gap={6}>
+        <Anchor component={Link} to={`/programs/${program.id}`} fw={700} size="lg" id={`program-${program.id}`} underline="hover">
+          {program.title}
+        </Anchor>
+        <Text size="sm" c="dimmed">
+          {program.organization.shortName} · {program.municipality.name}
+        </Text>
+        <Group gap={6}>
+          <FundingBadge fundingType={program.fundingType} certificatePaymentAvailable={program.certificatePaymentAvailable} />
+        </Group>
+        <Text size="sm">
+          {DIRECTION_LABELS[program.direction]} · {ageRange(program.ageFrom, program.ageTo)} · {FORMAT_LABELS[program.format]}
+        </Text>
+        <Group justify="space-between" gap="xs">
+          <Text size="sm" fw={600}>
+            {program.fundingType === 'BUDGET' ? 'Бесплатно' : program.certificateMonthlyShare !== null && program.certificateMonthlyShare !== undefined
+              ? `Доплата ${formatRub(program.parentMonthlyCopayment)} в месяц`
+              : `${formatRub(program.monthlyPrice)} в месяц`}
+          </Text>
+          <Text size="sm" c={freeSeats > 0 ? 'teal.9' : 'orange.9'}>
+            {freeSeats > 0 ? `Свободных мест: ${freeSeats}` : 'Мест нет, можно в очередь'}
+          </Text>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
