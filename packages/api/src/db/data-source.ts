@@ -8,6 +8,8 @@ import { SnakeNamingStrategy } from './naming-strategy';
 // Calendar dates stay `YYYY-MM-DD` strings: turning them into JS Dates would shift them by the time zone.
 types.setTypeParser(1082, (value: string) => value);
 
+export const TYPO_WORD_SIMILARITY = 0.4;
+
 export function createDataSource(url: string, options: { poolSize?: number; logger?: TypeOrmLogger; applicationName?: string } = {}): DataSource {
   return new DataSource({
     type: 'postgres',
@@ -20,7 +22,13 @@ export function createDataSource(url: string, options: { poolSize?: number; logg
     migrationsRun: false,
     logger: options.logger,
     logging: options.logger ? ['query'] : false,
-    extra: { max: options.poolSize ?? 20, application_name: options.applicationName ?? 'navigator-api' },
+    extra: {
+      max: options.poolSize ?? 20,
+      application_name: options.applicationName ?? 'navigator-api',
+      // Word similarity below which a catalog title is not taken as a misspelling of the query
+      // (pg_trgm's `<%` operator, which can use the trigram index).
+      options: `-c pg_trgm.word_similarity_threshold=${TYPO_WORD_SIMILARITY}`,
+    },
   });
 }
 

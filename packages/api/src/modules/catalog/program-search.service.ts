@@ -6,9 +6,6 @@ import { type ProgramFilter, ProgramOrder } from './inputs/program-filter.input'
 import type { FacetCount, ProgramConnection } from './program-connection.type';
 import { Program } from './program.entity';
 
-/** Below this word similarity a title is not taken as a misspelling of the query. */
-const TYPO_SIMILARITY = 0.4;
-
 type Facet = 'direction' | 'funding_type' | 'municipality_id';
 const FACETS: Facet[] = ['direction', 'funding_type', 'municipality_id'];
 
@@ -50,12 +47,11 @@ export class ProgramSearchService {
 
   private async run(filter: ProgramFilter, mode: 'fulltext' | 'typo', limit: number, offset: number, orderBy: ProgramOrder) {
     const where = this.conditions(filter, mode);
-    const [facetRows, pageRows] = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      if (mode === 'typo') await manager.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [String(TYPO_SIMILARITY)]);
-      const facets = await manager.query(this.facetSql(where), where.params.values);
-      const page = await manager.query(this.pageSql(where, orderBy, limit, offset), where.params.values);
-      return [facets, page] as [{ facet: string; value: string | null; count: string }[], { id: string }[]];
-    });
+    // Facets and the page are independent: run them side by side on two pooled connections.
+    const [facetRows, pageRows]: [{ facet: string; value: string | null; count: string }[], { id: string }[]] = await Promise.all([
+      this.dataSource.query(this.facetSql(where), where.params.values),
+      this.dataSource.query(this.pageSql(where, orderBy, limit, offset), where.params.values),
+    ]);
 
     const ids = pageRows.map((r) => r.id);
     const programs = ids.length ? await this.dataSource.getRepository(Program).find({ where: { id: In(ids) } }) : [];
@@ -85,6 +81,7 @@ export class ProgramSearchService {
         common.push(`p.search_vector @@ websearch_to_tsquery('russian', ${q})`);
         rank = `ts_rank_cd(p.search_vector, websearch_to_tsquery('russian', ${q}))`;
       } else {
+        // `<%` uses the trigram index with the threshold set per connection (see db/data-source.ts).
         common.push(`lower(${q}) <% lower(p.title)`);
         rank = `word_similarity(lower(${q}), lower(p.title))`;
       }

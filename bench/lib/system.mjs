@@ -1,0 +1,75 @@
+/**
+ * Starts what a benchmark measures: a fresh embedded PostgreSQL (or
+ * BENCH_DATABASE_URL's server) with the schema migrated, and the built API as
+ * a separate process, so the load generator does not share its event loop.
+ */
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import api from '@navigator/api/dist/bench-support.js';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startDatabase() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'navigator-bench-'));
+  chmodSync(dir, 0o755);
+  const pgPort = await freePort();
+  const db = await api.startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: pgPort, database: 'navigator', persistent: false });
+  return {
+    url: db.url,
+    pgPort,
+    async stop() {
+      await db.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startApi(databaseUrl, { poolSize = 20 } = {}) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(repoRoot, 'packages/api/dist/main.js')], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production', DATA_ENCRYPTION_KEY: api.BENCH_ENCRYPTION_KEY_HEX, DB_POOL_SIZE: String(poolSize) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('API exited during start');
+    try {
+      if ((await fetch(`${baseUrl}/healthz`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error('API did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    baseUrl,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** BENCH_SCALE=0.01 gives a smoke-sized run (CI); 1 is the design's full size. */
+export function scale() {
+  const s = Number(process.env.BENCH_SCALE ?? '1');
+  if (!(s > 0 && s <= 1)) throw new Error('BENCH_SCALE must be in (0, 1]');
+  return s;
+}
