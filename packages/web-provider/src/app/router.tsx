@@ -63,7 +63,14 @@ export const router = createBrowserRouter(
           element: <RequireRole roles={['PROVIDER_STAFF']} />,
           children: [
             { path: 'organization', lazy: page(() => import('../features/organization/organization-page'), 'OrganizationPage') },
+            { path: 'programs', lazy: page(() => import('../features/programs/programs-page'), 'ProgramsPage') },
+            { path: 'programs/new', lazy: page(() => import('../features/programs/program-create-page'), 'ProgramCreatePage') },
+            { path: 'programs/:programId', lazy: page(() => import('../features/programs/program-page'), 'ProgramPage') },
           ],
+        },
+        {
+          element: <RequireRole roles={['OPERATOR', 'REGION_ADMIN']} />,
+          children: [{ path: 'certification', lazy: page(() => import('../features/operator-certification/certification-page'), 'CertificationPage') }],
         },
         { path: '*', element: <NotFound /> },
       ],

@@ -52,3 +52,31 @@ export const weekdayLabels = ['', 'Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб'
 export function options(labels: Record<string, string>): { value: string; label: string }[] {
   return Object.entries(labels).map(([value, label]) => ({ value, label }));
 }
+
+export const applicationStatusLabels: Record<string, string> = {
+  SUBMITTED: 'Новая',
+  WAITLISTED: 'В листе ожидания',
+  CONFIRMED: 'Подтверждена, ждёт подписи',
+  ENROLLED: 'Зачислен',
+  REJECTED: 'Отклонена',
+  CANCELLED: 'Отозвана',
+  EXPIRED: 'Оферта истекла',
+  ENDED: 'Договор завершён',
+};
+
+export const contractStatusLabels: Record<string, string> = {
+  OFFERED: 'Оферта, ждёт подписи',
+  ACTIVE: 'Действует',
+  EXPIRED: 'Оферта истекла',
+  CANCELLED: 'Отменён',
+  TERMINATED: 'Расторгнут',
+  COMPLETED: 'Исполнен',
+};
+
+export const certificateStatusLabels: Record<string, string> = {
+  PENDING_VERIFICATION: 'Ожидает проверки',
+  ACCOUNTING: 'Сертификат учёта',
+  FINANCING: 'Сертификат ПФ',
+  SUSPENDED: 'Приостановлен',
+  CLOSED: 'Закрыт',
+};

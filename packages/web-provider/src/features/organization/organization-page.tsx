@@ -1,15 +1,19 @@
-import { useQuery } from '@apollo/client/react';
-import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { withFeedback } from '../../components/notify';
 import { PageHeader } from '../../components/page-header';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { graphql } from '../../gql';
-import { useCurrentUser } from '../../lib/current-user';
+import type { MyOrganizationQuery, OrganizationType } from '../../gql/graphql';
 import { formatDate } from '../../lib/format';
-import { organizationTypeLabels } from '../../lib/labels';
+import { options, organizationTypeLabels } from '../../lib/labels';
 
-const OrganizationProfileDocument = graphql(`
-  query OrganizationProfile($id: ID!) {
-    organization(id: $id) {
+const MyOrganizationDocument = graphql(`
+  query MyOrganization {
+    myOrganization {
       id
       name
       shortName
@@ -23,6 +27,7 @@ const OrganizationProfileDocument = graphql(`
       website
       description
       pfConnected
+      pfConnectedAt
       municipality {
         id
         name
@@ -30,6 +35,16 @@ const OrganizationProfileDocument = graphql(`
     }
   }
 `);
+
+const UpdateOrganizationDocument = graphql(`
+  mutation UpdateOrganization($input: UpdateOrganizationInput!) {
+    updateOrganization(input: $input) {
+      id
+    }
+  }
+`);
+
+type Organization = MyOrganizationQuery['myOrganization'];
 
 function Field({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -43,23 +58,32 @@ function Field({ label, value }: { label: string; value: string | null | undefin
 }
 
 export function OrganizationPage() {
-  const user = useCurrentUser();
-  const { data, loading, error } = useQuery(OrganizationProfileDocument, { variables: { id: user.organizationId ?? '' }, skip: !user.organizationId });
+  const { data, loading, error } = useQuery(MyOrganizationDocument);
+  const [editing, setEditing] = useState(false);
   if (loading && !data) return <LoadingState />;
   if (error) return <ErrorAlert error={error} />;
-  const org = data?.organization;
-  if (!org) return <ErrorAlert error={new Error('Ваша учётная запись не привязана к организации. Обратитесь в МОЦ.')} title="Нет организации" />;
+  const org = data!.myOrganization;
   return (
     <Stack>
       <PageHeader
         title={org.shortName}
         description={org.name}
         actions={
-          <Badge color={org.pfConnected ? 'green' : 'gray'} size="lg" variant="light">
-            {org.pfConnected ? 'Подключена к ПФ ДОД' : 'Не подключена к ПФ ДОД'}
-          </Badge>
+          <>
+            <Badge color={org.pfConnected ? 'green' : 'gray'} size="lg" variant="light" style={{ textTransform: 'none' }}>
+              {org.pfConnected ? `Подключена к ПФ ДОД с ${formatDate(org.pfConnectedAt)}` : 'Не подключена к ПФ ДОД'}
+            </Badge>
+            <Button variant="default" onClick={() => setEditing(true)}>
+              Редактировать
+            </Button>
+          </>
         }
       />
+      {!org.pfConnected && (
+        <Text size="sm" c="dimmed">
+          Чтобы вести программы с оплатой сертификатом, заполните номер и дату лицензии и попросите МОЦ подключить организацию к персонифицированному финансированию.
+        </Text>
+      )}
       <Card withBorder>
         <SimpleGrid cols={3} spacing="md">
           <Field label="Тип" value={organizationTypeLabels[org.type]} />
@@ -72,11 +96,77 @@ export function OrganizationPage() {
           <Field label="Сайт" value={org.website} />
         </SimpleGrid>
         {org.description && (
-          <Group mt="md">
-            <Text size="sm">{org.description}</Text>
-          </Group>
+          <Text size="sm" mt="md">
+            {org.description}
+          </Text>
         )}
       </Card>
+      <Modal opened={editing} onClose={() => setEditing(false)} title="Профиль организации" size="xl">
+        <OrganizationForm organization={org} onDone={() => setEditing(false)} />
+      </Modal>
     </Stack>
+  );
+}
+
+function OrganizationForm({ organization: org, onDone }: { organization: Organization; onDone: () => void }) {
+  const [update, { loading }] = useMutation(UpdateOrganizationDocument, { refetchQueries: ['MyOrganization'] });
+  const form = useForm({
+    initialValues: {
+      name: org.name,
+      shortName: org.shortName,
+      type: org.type as OrganizationType,
+      inn: org.inn ?? '',
+      licenseNumber: org.licenseNumber ?? '',
+      licenseDate: org.licenseDate ?? null,
+      address: org.address,
+      phone: org.phone ?? '',
+      email: org.email ?? '',
+      website: org.website ?? '',
+      description: org.description ?? '',
+    },
+  });
+  const blankToNull = (v: string) => v.trim() || null;
+  const submit = form.onSubmit(async (v) => {
+    const input = {
+      name: v.name.trim(),
+      shortName: v.shortName.trim(),
+      type: v.type,
+      inn: blankToNull(v.inn),
+      licenseNumber: blankToNull(v.licenseNumber),
+      licenseDate: v.licenseDate || null,
+      address: v.address.trim(),
+      phone: blankToNull(v.phone),
+      email: blankToNull(v.email),
+      website: blankToNull(v.website),
+      description: blankToNull(v.description),
+    };
+    if (await withFeedback(update({ variables: { input } }), 'Профиль сохранён', 'Профиль не сохранён')) onDone();
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <TextInput label="Полное наименование" {...form.getInputProps('name')} />
+        <SimpleGrid cols={3}>
+          <TextInput label="Краткое наименование" {...form.getInputProps('shortName')} />
+          <Select label="Тип" data={options(organizationTypeLabels)} allowDeselect={false} {...form.getInputProps('type')} />
+          <TextInput label="ИНН" {...form.getInputProps('inn')} />
+          <TextInput label="Номер лицензии" {...form.getInputProps('licenseNumber')} />
+          <DateInput label="Дата лицензии" valueFormat="DD.MM.YYYY" clearable {...form.getInputProps('licenseDate')} />
+          <TextInput label="Телефон" {...form.getInputProps('phone')} />
+          <TextInput label="Эл. почта" {...form.getInputProps('email')} />
+          <TextInput label="Сайт" placeholder="https://" {...form.getInputProps('website')} />
+        </SimpleGrid>
+        <TextInput label="Адрес" {...form.getInputProps('address')} />
+        <Textarea label="Об организации" autosize minRows={3} {...form.getInputProps('description')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Отмена
+          </Button>
+          <Button type="submit" loading={loading}>
+            Сохранить
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
