@@ -66,6 +66,9 @@ export const router = createBrowserRouter(
             { path: 'programs', lazy: page(() => import('../features/programs/programs-page'), 'ProgramsPage') },
             { path: 'programs/new', lazy: page(() => import('../features/programs/program-create-page'), 'ProgramCreatePage') },
             { path: 'programs/:programId', lazy: page(() => import('../features/programs/program-page'), 'ProgramPage') },
+            { path: 'applications', lazy: page(() => import('../features/applications/applications-page'), 'ApplicationsPage') },
+            { path: 'contracts', lazy: page(() => import('../features/contracts/contracts-page'), 'ContractsPage') },
+            { path: 'contracts/:contractId', lazy: page(() => import('../features/contracts/contract-page'), 'ContractPage') },
           ],
         },
         {
