@@ -7,9 +7,13 @@ import { CertificateAccount } from '../modules/certificates/certificate-account.
 import { Certificate } from '../modules/certificates/certificate.entity';
 import { Child } from '../modules/certificates/child.entity';
 import { LedgerEntry } from '../modules/certificates/ledger-entry.entity';
+import { ApplicationEvent } from '../modules/enrollment/application-event.entity';
+import { Application } from '../modules/enrollment/application.entity';
+import { Contract } from '../modules/enrollment/contract.entity';
 import { CertificatePeriod } from '../modules/municipalities/certificate-period.entity';
 import { Municipality } from '../modules/municipalities/municipality.entity';
 import { SupportCenter } from '../modules/municipalities/support-center.entity';
+import { Notification } from '../modules/notifications/notification.entity';
 
 /** Every entity, listed explicitly (no globs: the build output layout must not matter). */
-export const entities = [Municipality, SupportCenter, CertificatePeriod, Organization, Program, Group, User, Session, Child, Certificate, CertificateAccount, LedgerEntry];
+export const entities = [Municipality, SupportCenter, CertificatePeriod, Organization, Program, Group, User, Session, Child, Certificate, CertificateAccount, LedgerEntry, Notification, Application, ApplicationEvent, Contract];

@@ -1,7 +1,9 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AccountResolver } from '../modules/accounts/account.resolver';
 import { GroupResolver, OrganizationResolver, ProgramResolver } from '../modules/catalog/catalog.resolver';
+import { ApplicationResolver, ContractResolver } from '../modules/enrollment/enrollment.resolver';
 import { MunicipalityResolver, SupportCenterResolver } from '../modules/municipalities/municipality.resolver';
+import { NotificationResolver } from '../modules/notifications/notification.resolver';
 
 /** Every resolver, listed explicitly. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -12,4 +14,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ProgramResolver,
   GroupResolver,
   OrganizationResolver,
+  ApplicationResolver,
+  ContractResolver,
+  NotificationResolver,
 ];

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { enrollmentChecks } from '../enrollment/enrollment.invariants';
 
 /** One broken rule found in the database. */
 export interface InvariantViolation {
@@ -91,7 +92,7 @@ export const seatChecks: InvariantCheck[] = [
 ];
 
 /** Every invariant of the system; modules append their checks here. */
-export const invariantChecks: InvariantCheck[] = [...ledgerChecks, ...seatChecks];
+export const invariantChecks: InvariantCheck[] = [...ledgerChecks, ...seatChecks, ...enrollmentChecks];
 
 /** Runs every check against the database; an empty list means all invariants hold. */
 export async function checkInvariants(dataSource: DataSource, checks: InvariantCheck[] = invariantChecks): Promise<InvariantViolation[]> {

@@ -1,0 +1,76 @@
+import { DataSource, type FindOptionsWhere } from 'typeorm';
+import { Service } from '../../common/container';
+import { ForbiddenError } from '../../common/errors';
+import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination';
+import { type Actor, requireRole } from '../accounts/actor';
+import { Role } from '../accounts/role';
+import { Application } from './application.entity';
+import { Contract } from './contract.entity';
+import { ApplicationStatus } from './enrollment.enums';
+import type { ApplicationFilter } from './inputs/application-filter.input';
+
+/** What a role may see of applications and contracts, as a condition the query itself carries. */
+function scopeOf(actor: Actor): { parentUserId?: string; organizationId?: string; municipalityId?: string } {
+  switch (actor.role) {
+    case Role.PARENT:
+      return { parentUserId: actor.userId };
+    case Role.PROVIDER_STAFF:
+      return { organizationId: actor.organizationId! };
+    case Role.OPERATOR:
+      return { municipalityId: actor.municipalityId! };
+    case Role.REGION_ADMIN:
+      return {};
+    default:
+      throw new ForbiddenError();
+  }
+}
+
+@Service()
+export class EnrollmentQueryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  myApplications(actor: Actor | undefined): Promise<Application[]> {
+    const parent = requireRole(actor, Role.PARENT);
+    return this.dataSource.getRepository(Application).find({ where: { parentUserId: parent.userId }, order: { submittedAt: 'DESC', id: 'ASC' } });
+  }
+
+  /** Staff see their organization's applications, operators their municipality's, the region admin all; oldest first (the order to process them). */
+  async applications(actor: Actor | undefined, filter: ApplicationFilter = {}, first?: number | null, after?: string | null): Promise<Page<Application>> {
+    const viewer = requireRole(actor, Role.PROVIDER_STAFF, Role.OPERATOR, Role.REGION_ADMIN);
+    const limit = pageSize(first);
+    const offset = decodeCursor(after);
+    const where: FindOptionsWhere<Application> = {
+      ...scopeOf(viewer),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.programId ? { programId: filter.programId } : {}),
+      ...(filter.groupId ? { groupId: filter.groupId } : {}),
+    };
+    const repository = this.dataSource.getRepository(Application);
+    const [rows, totalCount] = await Promise.all([
+      repository.find({ where, order: { submittedAt: 'ASC', id: 'ASC' }, skip: offset, take: limit + 1 }),
+      repository.count({ where }),
+    ]);
+    return toPage(rows, offset, limit, totalCount);
+  }
+
+  /** A contract its parent, its organization's staff, the municipality's operators or the region admin may read; null otherwise. */
+  async contract(actor: Actor | undefined, id: string): Promise<Contract | null> {
+    const viewer = requireRole(actor);
+    return this.dataSource.getRepository(Contract).findOne({ where: { id, ...scopeOf(viewer) } });
+  }
+
+  myContracts(actor: Actor | undefined): Promise<Contract[]> {
+    const parent = requireRole(actor, Role.PARENT);
+    return this.dataSource.getRepository(Contract).find({ where: { parentUserId: parent.userId }, order: { offeredAt: 'DESC', id: 'ASC' } });
+  }
+
+  /** 1-based place in the group's queue among applications still waiting; null when not waitlisted. */
+  async waitlistRank(application: Application): Promise<number | null> {
+    if (application.status !== ApplicationStatus.WAITLISTED) return null;
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS rank FROM applications WHERE group_id = $1 AND status = 'WAITLISTED' AND waitlist_position <= $2`,
+      [application.groupId, application.waitlistPosition],
+    );
+    return row.rank;
+  }
+}

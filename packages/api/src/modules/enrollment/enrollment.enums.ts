@@ -1,0 +1,38 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum ApplicationStatus {
+  /** Waiting for the organization; counts against the group's capacity. */
+  SUBMITTED = 'SUBMITTED',
+  /** The group was full: waits on the group's waitlist, in order. */
+  WAITLISTED = 'WAITLISTED',
+  /** Confirmed: a seat is held (and money blocked) for the contract offer. */
+  CONFIRMED = 'CONFIRMED',
+  /** The parent signed the contract. */
+  ENROLLED = 'ENROLLED',
+  REJECTED = 'REJECTED',
+  CANCELLED = 'CANCELLED',
+  /** The offer was not signed in time. */
+  EXPIRED = 'EXPIRED',
+  /** The contract ended (terminated or completed); set by billing. */
+  ENDED = 'ENDED',
+}
+
+/** Statuses in which an application still claims its place: at most one per child and program. */
+export const LIVE_APPLICATION_STATUSES = [ApplicationStatus.SUBMITTED, ApplicationStatus.WAITLISTED, ApplicationStatus.CONFIRMED, ApplicationStatus.ENROLLED];
+
+export enum ContractStatus {
+  /** Offer waiting for the parent's signature until `offerExpiresAt`. */
+  OFFERED = 'OFFERED',
+  ACTIVE = 'ACTIVE',
+  EXPIRED = 'EXPIRED',
+  /** Withdrawn before signing (the parent cancelled or the organization rejected). */
+  CANCELLED = 'CANCELLED',
+  TERMINATED = 'TERMINATED',
+  COMPLETED = 'COMPLETED',
+}
+
+registerEnumType(ApplicationStatus, {
+  name: 'ApplicationStatus',
+  description: 'SUBMITTED | WAITLISTED → CONFIRMED (offer) → ENROLLED (signed); REJECTED, CANCELLED, EXPIRED; ENDED when the contract ends',
+});
+registerEnumType(ContractStatus, { name: 'ContractStatus', description: 'OFFERED → ACTIVE → TERMINATED | COMPLETED; EXPIRED, CANCELLED' });

@@ -1,0 +1,513 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { writeAudit } from '../../common/audit';
+import { AppSettings, Service } from '../../common/container';
+import { todayIso } from '../../common/dates';
+import { DomainError, ErrorCode, InvalidTransitionError, NotFoundError } from '../../common/errors';
+import { idempotent } from '../../common/idempotency';
+import { formatRub } from '../../common/money';
+import { execute } from '../../common/sql';
+import { type Actor, requireRole } from '../accounts/actor';
+import { Role } from '../accounts/role';
+import { User } from '../accounts/user.entity';
+import { FundingType } from '../catalog/catalog.enums';
+import { certificateMonthlyShare } from '../catalog/certificate-terms';
+import { Group } from '../catalog/group.entity';
+import { releaseSeat, takeSeat } from '../catalog/group-seats';
+import { Organization } from '../catalog/organization.entity';
+import { Program } from '../catalog/program.entity';
+import { Certificate } from '../certificates/certificate.entity';
+import { Child } from '../certificates/child.entity';
+import { LedgerService } from '../certificates/ledger.service';
+import { CertificatePeriod } from '../municipalities/certificate-period.entity';
+import { Municipality } from '../municipalities/municipality.entity';
+import { NotificationService } from '../notifications/notification.service';
+import { Application } from './application.entity';
+import { Contract } from './contract.entity';
+import { contractDates, contractNumber, renderContractText } from './contract-terms';
+import { assertCertificateFits, assertEligible, assertProgramAvailable } from './enrollment-rules';
+import { ApplicationStatus, ContractStatus, LIVE_APPLICATION_STATUSES } from './enrollment.enums';
+import { EnrollmentErrorCode } from './enrollment.errors';
+
+export interface SubmitApplicationCommand {
+  childId: string;
+  groupId: string;
+  idempotencyKey?: string | null;
+}
+
+const EXPIRY_BATCH = 200;
+
+/** Which statuses an application may move to from each status (the system moves WAITLISTED → SUBMITTED and CONFIRMED → EXPIRED). */
+const TRANSITIONS: Record<ApplicationStatus, ApplicationStatus[]> = {
+  [ApplicationStatus.SUBMITTED]: [ApplicationStatus.CONFIRMED, ApplicationStatus.REJECTED, ApplicationStatus.CANCELLED],
+  [ApplicationStatus.WAITLISTED]: [ApplicationStatus.SUBMITTED, ApplicationStatus.REJECTED, ApplicationStatus.CANCELLED],
+  [ApplicationStatus.CONFIRMED]: [ApplicationStatus.ENROLLED, ApplicationStatus.REJECTED, ApplicationStatus.CANCELLED, ApplicationStatus.EXPIRED],
+  [ApplicationStatus.ENROLLED]: [ApplicationStatus.ENDED],
+  [ApplicationStatus.REJECTED]: [],
+  [ApplicationStatus.CANCELLED]: [],
+  [ApplicationStatus.EXPIRED]: [],
+  [ApplicationStatus.ENDED]: [],
+};
+
+const STATUS_NAMES: Record<ApplicationStatus, string> = {
+  [ApplicationStatus.SUBMITTED]: 'подана',
+  [ApplicationStatus.WAITLISTED]: 'в листе ожидания',
+  [ApplicationStatus.CONFIRMED]: 'подтверждена',
+  [ApplicationStatus.ENROLLED]: 'договор подписан',
+  [ApplicationStatus.REJECTED]: 'отклонена',
+  [ApplicationStatus.CANCELLED]: 'отменена',
+  [ApplicationStatus.EXPIRED]: 'срок оферты истёк',
+  [ApplicationStatus.ENDED]: 'обучение завершено',
+};
+
+const NOTICE_TITLES: Record<ApplicationStatus, string> = {
+  [ApplicationStatus.SUBMITTED]: 'Заявка передана организации',
+  [ApplicationStatus.WAITLISTED]: 'Заявка в листе ожидания',
+  [ApplicationStatus.CONFIRMED]: 'Заявка подтверждена: подпишите договор',
+  [ApplicationStatus.ENROLLED]: 'Договор подписан',
+  [ApplicationStatus.REJECTED]: 'Заявка отклонена',
+  [ApplicationStatus.CANCELLED]: 'Заявка отменена',
+  [ApplicationStatus.EXPIRED]: 'Срок подписания договора истёк',
+  [ApplicationStatus.ENDED]: 'Обучение по договору завершено',
+};
+
+interface StatusChange {
+  actorUserId: string | null;
+  /** A sentence for the parent and the status history: the reason, the deadline, the position. */
+  note?: string;
+  rejectReason?: string;
+  waitlistPosition?: number;
+  contractId?: string;
+}
+
+function isUniqueViolation(err: unknown, constraint: string): boolean {
+  return err instanceof QueryFailedError && (err.driverError as { code?: string; constraint?: string }).code === '23505' && (err.driverError as { constraint?: string }).constraint === constraint;
+}
+
+/**
+ * Enrollment (DESIGN.md «Enrollment»). Every transition is one transaction
+ * that locks in one order: the application row, its contract, the group row,
+ * then the certificate account (inside the ledger). The group row lock also
+ * serialises everything that changes a group's claims (submitted applications
+ * plus taken seats), so capacity and waitlist positions hold under a rush.
+ *
+ * A group is full when its SUBMITTED applications plus taken seats reach its
+ * capacity: the organization then sees no more pending applications than it
+ * can confirm, and parents beyond that wait in order on the waitlist.
+ */
+@Service()
+export class EnrollmentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: AppSettings,
+    private readonly ledger: LedgerService,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  async submitApplication(actor: Actor | undefined, command: SubmitApplicationCommand): Promise<Application> {
+    const parent = requireRole(actor, Role.PARENT);
+    try {
+      return await this.dataSource.transaction((m) =>
+        idempotent(m, parent.userId, command.idempotencyKey, 'submitApplication', (id) => this.applicationById(m, id), () => this.submit(m, parent, command)),
+      );
+    } catch (err) {
+      if (isUniqueViolation(err, 'applications_live_per_child_program')) throw this.duplicateError();
+      throw err;
+    }
+  }
+
+  async confirmApplication(actor: Actor | undefined, applicationId: string, idempotencyKey?: string | null, now = new Date()): Promise<Application> {
+    const staff = requireRole(actor, Role.PROVIDER_STAFF);
+    return this.dataSource.transaction((m) =>
+      idempotent(m, staff.userId, idempotencyKey, 'confirmApplication', (id) => this.applicationById(m, id), () => this.confirm(m, staff, applicationId, now)),
+    );
+  }
+
+  async rejectApplication(actor: Actor | undefined, applicationId: string, reason: string, idempotencyKey?: string | null): Promise<Application> {
+    const staff = requireRole(actor, Role.PROVIDER_STAFF);
+    return this.dataSource.transaction((m) =>
+      idempotent(m, staff.userId, idempotencyKey, 'rejectApplication', (id) => this.applicationById(m, id), async () => {
+        const application = await this.lockApplication(m, applicationId, { organizationId: staff.organizationId! });
+        await this.close(m, application, ApplicationStatus.REJECTED, { actorUserId: staff.userId, rejectReason: reason, note: `Причина: ${reason}` });
+        return this.applicationById(m, application.id);
+      }),
+    );
+  }
+
+  /** The parent withdraws an application before signing; a held seat and blocked money are returned. */
+  async cancelApplication(actor: Actor | undefined, applicationId: string, idempotencyKey?: string | null): Promise<Application> {
+    const parent = requireRole(actor, Role.PARENT);
+    return this.dataSource.transaction((m) =>
+      idempotent(m, parent.userId, idempotencyKey, 'cancelApplication', (id) => this.applicationById(m, id), async () => {
+        const application = await this.lockApplication(m, applicationId, { parentUserId: parent.userId });
+        await this.close(m, application, ApplicationStatus.CANCELLED, { actorUserId: parent.userId });
+        return this.applicationById(m, application.id);
+      }),
+    );
+  }
+
+  /** The parent signs the offer: blocked money becomes committed to the organization, the child is enrolled. */
+  async signContract(actor: Actor | undefined, contractId: string, idempotencyKey?: string | null, now = new Date()): Promise<Contract> {
+    const parent = requireRole(actor, Role.PARENT);
+    return this.dataSource.transaction((m) =>
+      idempotent(m, parent.userId, idempotencyKey, 'signContract', (id) => m.findOneByOrFail(Contract, { id }), async () => {
+        const offer = await m.findOne(Contract, { where: { id: contractId, parentUserId: parent.userId } });
+        if (!offer) throw new NotFoundError('Договор');
+        const application = await this.lockApplication(m, offer.applicationId, { parentUserId: parent.userId });
+        const contract = await this.lockContract(m, offer.id);
+        if (contract.status !== ContractStatus.OFFERED) {
+          throw new InvalidTransitionError('Этот договор уже нельзя подписать', { status: contract.status });
+        }
+        if (contract.offerExpiresAt <= now) {
+          throw new DomainError(EnrollmentErrorCode.OFFER_EXPIRED, 'Срок подписания договора истёк: подайте заявку заново', { offerExpiresAt: contract.offerExpiresAt });
+        }
+        await execute(m, `UPDATE contracts SET status = 'ACTIVE', signed_at = $2, updated_at = clock_timestamp() WHERE id = $1`, [contract.id, now]);
+        if (contract.certificateTotal > 0) {
+          await this.ledger.activate(m, {
+            certificateId: contract.certificateId!,
+            amount: contract.certificateTotal,
+            on: contract.startsOn,
+            actorUserId: parent.userId,
+            reason: `Договор № ${contract.number} подписан: средства зарезервированы для организации`,
+            applicationId: application.id,
+            contractId: contract.id,
+            idempotencyKey: `contract:${contract.id}:activate`,
+          });
+        }
+        await this.changeStatus(m, application, ApplicationStatus.ENROLLED, {
+          actorUserId: parent.userId,
+          contractId: contract.id,
+          note: `Договор № ${contract.number} действует с ${contract.startsOn} по ${contract.endsOn}.`,
+        });
+        await writeAudit(m, { actorUserId: parent.userId, entityType: 'contract', entityId: contract.id, action: 'sign', before: { status: contract.status }, after: { status: ContractStatus.ACTIVE } });
+        return m.findOneByOrFail(Contract, { id: contract.id });
+      }),
+    );
+  }
+
+  /**
+   * Expires offers whose deadline passed by `now`: the block is lifted, the
+   * seat freed and the waitlist moves up. Each offer is its own transaction
+   * re-checked under lock, so running twice (or on two processes) is harmless.
+   */
+  async expireOffers(now = new Date()): Promise<number> {
+    let expired = 0;
+    for (;;) {
+      const due: { id: string; application_id: string }[] = await this.dataSource.query(
+        `SELECT id, application_id FROM contracts WHERE status = 'OFFERED' AND offer_expires_at <= $1 ORDER BY offer_expires_at, id LIMIT $2`,
+        [now, EXPIRY_BATCH],
+      );
+      let progressed = 0;
+      for (const row of due) {
+        try {
+          progressed += await this.dataSource.transaction(async (m) => {
+            const application = await this.lockApplication(m, row.application_id, {});
+            const contract = await this.lockContract(m, row.id);
+            if (application.status !== ApplicationStatus.CONFIRMED || contract.status !== ContractStatus.OFFERED || contract.offerExpiresAt > now) return 0;
+            await this.close(m, application, ApplicationStatus.EXPIRED, {
+              actorUserId: null,
+              note: `Договор № ${contract.number} не подписан до ${contract.offerExpiresAt.toISOString()}: место освобождено, заблокированные средства возвращены на сертификат.`,
+            });
+            return 1;
+          });
+        } catch (err) {
+          this.settings.logger.error({ err, contractId: row.id }, 'could not expire an offer');
+        }
+      }
+      expired += progressed;
+      if (due.length < EXPIRY_BATCH || progressed === 0) return expired;
+    }
+  }
+
+  /**
+   * Frees one taken seat of a group and moves the waitlist up, inside the
+   * caller's transaction. Billing calls this when an active contract ends
+   * (after locking the application and contract, before the certificate account).
+   */
+  async freeSeatAndPromote(manager: EntityManager, groupId: string): Promise<void> {
+    await releaseSeat(manager, groupId);
+    await this.promoteWaitlist(manager, groupId);
+  }
+
+  private async submit(m: EntityManager, parent: Actor, command: SubmitApplicationCommand): Promise<Application> {
+    const child = await m.findOne(Child, { where: { id: command.childId, parentUserId: parent.userId } });
+    if (!child) throw new NotFoundError('Ребёнок');
+    const unlockedGroup = await m.findOne(Group, { where: { id: command.groupId } });
+    if (!unlockedGroup) throw new NotFoundError('Группа');
+    const program = await m.findOneByOrFail(Program, { id: unlockedGroup.programId });
+    const organization = await m.findOneByOrFail(Organization, { id: program.organizationId });
+    const certificate = await m.findOne(Certificate, { where: { childId: child.id } });
+    assertEligible(child, unlockedGroup, program, organization, certificate?.status ?? null, todayIso());
+    if (await this.hasLiveApplication(m, child.id, program.id)) throw this.duplicateError();
+
+    const group = await this.lockGroup(m, unlockedGroup.id);
+    const [{ submitted }] = await m.query(`SELECT count(*)::int AS submitted FROM applications WHERE group_id = $1 AND status = 'SUBMITTED'`, [group.id]);
+    const full = group.seatsTaken + submitted >= group.capacity;
+    let waitlistPosition: number | null = null;
+    if (full) {
+      const [{ next }] = await m.query(`SELECT coalesce(max(waitlist_position), 0) + 1 AS next FROM applications WHERE group_id = $1 AND status = 'WAITLISTED'`, [group.id]);
+      waitlistPosition = next;
+    }
+    const status = full ? ApplicationStatus.WAITLISTED : ApplicationStatus.SUBMITTED;
+    const [{ id }] = await m.query(
+      `INSERT INTO applications (child_id, parent_user_id, group_id, program_id, organization_id, municipality_id, status, waitlist_position)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [child.id, parent.userId, group.id, program.id, organization.id, program.municipalityId, status, waitlistPosition],
+    );
+    const application = await this.applicationById(m, id);
+    await this.recordStatus(m, application, {
+      actorUserId: parent.userId,
+      note: full ? `Мест в группе «${group.name}» сейчас нет. Место в очереди: ${waitlistPosition}. Когда место освободится, заявка сама перейдёт к организации.` : undefined,
+    });
+    await this.notifyStaff(m, application, `${child.lastName} ${child.firstName}: заявка на программу «${program.title}», группа «${group.name}»${full ? ' (лист ожидания)' : ''}.`);
+    await writeAudit(m, { actorUserId: parent.userId, entityType: 'application', entityId: id, action: 'submit', after: { status, groupId: group.id } });
+    return application;
+  }
+
+  private async confirm(m: EntityManager, staff: Actor, applicationId: string, now: Date): Promise<Application> {
+    const application = await this.lockApplication(m, applicationId, { organizationId: staff.organizationId! });
+    this.assertTransition(application, ApplicationStatus.CONFIRMED);
+    const program = await m.findOneByOrFail(Program, { id: application.programId });
+    const organization = await m.findOneByOrFail(Organization, { id: application.organizationId });
+    const child = await m.findOneByOrFail(Child, { id: application.childId });
+    const certificate = await m.findOne(Certificate, { where: { childId: child.id } });
+    assertProgramAvailable(program, organization);
+    assertCertificateFits(program.fundingType, certificate?.status ?? null);
+
+    const today = todayIso(now);
+    const periodMunicipalityId = certificate?.municipalityId ?? child.municipalityId;
+    const period = await m
+      .getRepository(CertificatePeriod)
+      .createQueryBuilder('p')
+      .where('p.municipality_id = :id AND p.starts_on <= :today AND p.ends_on >= :today', { id: periodMunicipalityId, today })
+      .getOne();
+    const group = await this.lockGroup(m, application.groupId);
+    const dates = period && contractDates(group, period, today);
+    if (!dates) {
+      throw new DomainError(EnrollmentErrorCode.OUTSIDE_PERIOD, 'Занятия группы не попадают в текущий период финансирования: договор заключить нельзя', {
+        groupStartsOn: group.startsOn,
+        groupEndsOn: group.endsOn,
+        periodEndsOn: period?.endsOn ?? null,
+      });
+    }
+    if (!(await takeSeat(m, group.id))) {
+      throw new DomainError(ErrorCode.GROUP_FULL, 'Свободных мест в группе нет', { capacity: group.capacity });
+    }
+
+    const share = program.fundingType === FundingType.CERTIFICATE ? certificateMonthlyShare(program) : 0;
+    const certificateTotal = share * dates.months;
+    const contractId = randomUUID();
+    const municipality = await m.findOneByOrFail(Municipality, { id: program.municipalityId });
+    const [{ seq }] = await m.query(`SELECT nextval('contract_number_seq')::int AS seq`);
+    const number = contractNumber(municipality.regionCode, municipality.code, Number(today.slice(0, 4)), seq);
+    if (certificateTotal > 0) {
+      await this.ledger.block(m, {
+        certificateId: certificate!.id,
+        amount: certificateTotal,
+        on: dates.startsOn,
+        actorUserId: staff.userId,
+        reason: `Блокировка по договору № ${number}, «${program.title}»: ${formatRub(share)} × ${dates.months} мес.`,
+        applicationId: application.id,
+        contractId,
+        idempotencyKey: `contract:${contractId}:block`,
+      });
+    }
+
+    const parentUser = await m.findOneByOrFail(User, { id: application.parentUserId });
+    const offerExpiresAt = new Date(now.getTime() + this.settings.config.offerValidDays * 24 * 3600_000);
+    const terms = {
+      startsOn: dates.startsOn,
+      endsOn: dates.endsOn,
+      months: dates.months,
+      monthlyPrice: program.monthlyPrice,
+      certificateMonthlyShare: share,
+      parentMonthlyCopayment: program.monthlyPrice - share,
+      certificateTotal,
+    };
+    const text = renderContractText({
+      ...terms,
+      number,
+      organizationName: organization.name,
+      organizationAddress: organization.address,
+      parentName: parentUser.fullName,
+      childName: [child.lastName, child.firstName, child.middleName].filter(Boolean).join(' '),
+      childBirthDate: child.birthDate,
+      programTitle: program.title,
+      groupName: group.name,
+      groupAddress: group.address,
+      fundingType: program.fundingType,
+      certificateNumber: certificate?.number ?? null,
+      offerExpiresAt,
+    });
+    await m.insert(Contract, {
+      ...terms,
+      id: contractId,
+      number,
+      applicationId: application.id,
+      childId: child.id,
+      parentUserId: application.parentUserId,
+      groupId: group.id,
+      programId: program.id,
+      organizationId: organization.id,
+      municipalityId: program.municipalityId,
+      certificateId: certificateTotal > 0 ? certificate!.id : null,
+      fundingType: program.fundingType,
+      status: ContractStatus.OFFERED,
+      text,
+      offeredAt: now,
+      offerExpiresAt,
+      updatedAt: now,
+    });
+    await this.changeStatus(m, application, ApplicationStatus.CONFIRMED, {
+      actorUserId: staff.userId,
+      contractId,
+      note:
+        `Подпишите договор № ${number} в личном кабинете до ${offerExpiresAt.toISOString().slice(0, 10)}.` +
+        (certificateTotal > 0 ? ` На сертификате заблокировано ${formatRub(certificateTotal)}.` : ''),
+    });
+    await writeAudit(m, { actorUserId: staff.userId, entityType: 'application', entityId: application.id, action: 'confirm', after: { contractId, certificateTotal } });
+    return this.applicationById(m, application.id);
+  }
+
+  /**
+   * Ends an application that has not become a contract (rejected, cancelled,
+   * expired) and returns what it held: the offer is closed, blocked money
+   * unblocked, the seat freed; the group's next waitlisted application moves up.
+   */
+  private async close(m: EntityManager, application: Application, to: ApplicationStatus, change: StatusChange): Promise<void> {
+    this.assertTransition(application, to);
+    const from = application.status;
+    let contract: Contract | null = null;
+    if (from === ApplicationStatus.CONFIRMED) {
+      const offer = await m.findOneByOrFail(Contract, { applicationId: application.id });
+      contract = await this.lockContract(m, offer.id);
+      await execute(m, `UPDATE contracts SET status = $2, closed_at = clock_timestamp(), close_reason = $3, updated_at = clock_timestamp() WHERE id = $1`, [
+        contract.id,
+        to === ApplicationStatus.EXPIRED ? ContractStatus.EXPIRED : ContractStatus.CANCELLED,
+        `${STATUS_NAMES[to]}${change.rejectReason ? `: ${change.rejectReason}` : ''}`,
+      ]);
+    }
+    await this.changeStatus(m, application, to, { ...change, contractId: contract?.id });
+    if (from === ApplicationStatus.CONFIRMED) {
+      await this.freeSeatAndPromote(m, application.groupId);
+    } else if (from === ApplicationStatus.SUBMITTED) {
+      await this.promoteWaitlist(m, application.groupId);
+    }
+    if (contract && contract.certificateTotal > 0) {
+      await this.ledger.unblock(m, {
+        certificateId: contract.certificateId!,
+        amount: contract.certificateTotal,
+        on: contract.startsOn,
+        actorUserId: change.actorUserId,
+        reason: `Оферта № ${contract.number} ${STATUS_NAMES[to]}: блокировка снята`,
+        applicationId: application.id,
+        contractId: contract.id,
+        idempotencyKey: `contract:${contract.id}:unblock`,
+      });
+    }
+    await writeAudit(m, { actorUserId: change.actorUserId, entityType: 'application', entityId: application.id, action: to.toLowerCase(), before: { status: from }, after: { status: to } });
+  }
+
+  /** Moves waitlisted applications up while the group has room for more pending applications (caller's transaction). */
+  private async promoteWaitlist(m: EntityManager, groupId: string): Promise<void> {
+    const group = await this.lockGroup(m, groupId);
+    const [{ submitted }] = await m.query(`SELECT count(*)::int AS submitted FROM applications WHERE group_id = $1 AND status = 'SUBMITTED'`, [groupId]);
+    const room = group.capacity - group.seatsTaken - submitted;
+    if (room <= 0) return;
+    const next = await m
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where('a.group_id = :groupId AND a.status = :status', { groupId, status: ApplicationStatus.WAITLISTED })
+      .orderBy('a.waitlist_position', 'ASC')
+      .limit(room)
+      .getMany();
+    for (const application of next) {
+      await this.changeStatus(m, application, ApplicationStatus.SUBMITTED, {
+        actorUserId: null,
+        note: `В группе «${group.name}» освободилось место: заявка из листа ожидания передана организации.`,
+      });
+      await this.notifyStaff(m, application, `Заявка из листа ожидания передана на рассмотрение: группа «${group.name}».`);
+    }
+  }
+
+  private assertTransition(application: Application, to: ApplicationStatus): void {
+    if (!TRANSITIONS[application.status].includes(to)) {
+      throw new InvalidTransitionError(`Заявка ${STATUS_NAMES[application.status]}: действие «${STATUS_NAMES[to]}» для неё невозможно`, {
+        from: application.status,
+        to,
+      });
+    }
+  }
+
+  private async changeStatus(m: EntityManager, application: Application, to: ApplicationStatus, change: StatusChange): Promise<void> {
+    this.assertTransition(application, to);
+    await execute(
+      m,
+      `UPDATE applications SET status = $2, waitlist_position = $3, reject_reason = coalesce($4, reject_reason), updated_at = clock_timestamp() WHERE id = $1`,
+      [application.id, to, change.waitlistPosition ?? null, change.rejectReason ?? null],
+    );
+    application.status = to;
+    await this.recordStatus(m, application, change);
+  }
+
+  /** Status history and the parent's notification for the application's current status. */
+  private async recordStatus(m: EntityManager, application: Application, change: StatusChange): Promise<void> {
+    await m.query(`INSERT INTO application_events (application_id, status, actor_user_id, note) VALUES ($1, $2, $3, $4)`, [
+      application.id,
+      application.status,
+      change.actorUserId,
+      change.note ?? null,
+    ]);
+    const [names] = await m.query(`SELECT p.title, c.first_name FROM programs p, children c WHERE p.id = $1 AND c.id = $2`, [application.programId, application.childId]);
+    await this.notifications.notify(m, [application.parentUserId], {
+      kind: `APPLICATION_${application.status}`,
+      title: NOTICE_TITLES[application.status],
+      body: `${names.first_name}, программа «${names.title}»: заявка ${STATUS_NAMES[application.status]}.${change.note ? ` ${change.note}` : ''}`,
+      applicationId: application.id,
+      contractId: change.contractId,
+    });
+  }
+
+  private async notifyStaff(m: EntityManager, application: Application, body: string): Promise<void> {
+    const staff = await this.notifications.staffOf(m, application.organizationId);
+    await this.notifications.notify(m, staff, { kind: 'NEW_APPLICATION', title: 'Новая заявка', body, applicationId: application.id });
+  }
+
+  private async hasLiveApplication(m: EntityManager, childId: string, programId: string): Promise<boolean> {
+    const rows = await m.query(`SELECT 1 FROM applications WHERE child_id = $1 AND program_id = $2 AND status = ANY($3) LIMIT 1`, [
+      childId,
+      programId,
+      LIVE_APPLICATION_STATUSES,
+    ]);
+    return rows.length > 0;
+  }
+
+  private duplicateError(): DomainError {
+    return new DomainError(EnrollmentErrorCode.DUPLICATE_APPLICATION, 'У ребёнка уже есть действующая заявка или договор по этой программе');
+  }
+
+  /** Locks the application row, scoped to its owner in the query itself (another tenant's row is never loaded). */
+  private async lockApplication(m: EntityManager, id: string, scope: { organizationId?: string; parentUserId?: string }): Promise<Application> {
+    const application = await m
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where({ id, ...scope })
+      .getOne();
+    if (!application) throw new NotFoundError('Заявка');
+    return application;
+  }
+
+  private lockContract(m: EntityManager, id: string): Promise<Contract> {
+    return m.getRepository(Contract).createQueryBuilder('c').setLock('pessimistic_write').where({ id }).getOneOrFail();
+  }
+
+  private lockGroup(m: EntityManager, id: string): Promise<Group> {
+    return m.getRepository(Group).createQueryBuilder('g').setLock('pessimistic_write').where({ id }).getOneOrFail();
+  }
+
+  private applicationById(m: EntityManager, id: string): Promise<Application> {
+    return m.findOneByOrFail(Application, { id });
+  }
+}

@@ -1,0 +1,20 @@
+import { IsOptional, IsUUID } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { ApplicationStatus } from '../enrollment.enums';
+
+@InputType({ description: 'Filters of the organization\'s or municipality\'s application list' })
+export class ApplicationFilter {
+  @Field(() => ApplicationStatus, { nullable: true })
+  @IsOptional()
+  status?: ApplicationStatus;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'Неизвестная программа' })
+  programId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'Неизвестная группа' })
+  groupId?: string;
+}

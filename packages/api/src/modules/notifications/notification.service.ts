@@ -1,0 +1,72 @@
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { Service } from '../../common/container';
+import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination';
+import { execute } from '../../common/sql';
+import { type Actor, requireRole } from '../accounts/actor';
+import { Notification } from './notification.entity';
+
+export interface NotificationMessage {
+  kind: string;
+  title: string;
+  body: string;
+  applicationId?: string;
+  contractId?: string;
+}
+
+@Service()
+export class NotificationService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Notifies users inside the caller's transaction: an in-app notification and
+   * an e-mail outbox row each, so both exist exactly when the change does.
+   */
+  async notify(manager: EntityManager, userIds: string[], message: NotificationMessage): Promise<void> {
+    if (userIds.length === 0) return;
+    await manager.query(
+      `WITH n AS (
+         INSERT INTO notifications (user_id, kind, title, body, application_id, contract_id)
+         SELECT u, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS u
+         RETURNING id, user_id
+       )
+       INSERT INTO email_outbox (notification_id, to_address, subject, body)
+       SELECT n.id, users.email, $3, $4 FROM n JOIN users ON users.id = n.user_id`,
+      [userIds, message.kind, message.title, message.body, message.applicationId ?? null, message.contractId ?? null],
+    );
+  }
+
+  /** Staff of an organization, the recipients of its new-application notices. */
+  async staffOf(manager: EntityManager, organizationId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM users WHERE organization_id = $1 AND role = 'PROVIDER_STAFF'`, [organizationId]);
+    return rows.map((r) => r.id);
+  }
+
+  async myNotifications(actor: Actor | undefined, unreadOnly: boolean, first?: number | null, after?: string | null): Promise<Page<Notification>> {
+    const user = requireRole(actor);
+    const limit = pageSize(first);
+    const offset = decodeCursor(after);
+    const where = { userId: user.userId, ...(unreadOnly ? { readAt: IsNull() } : {}) };
+    const [rows, totalCount] = await Promise.all([
+      this.dataSource.getRepository(Notification).find({ where, order: { createdAt: 'DESC', id: 'ASC' }, skip: offset, take: limit + 1 }),
+      this.dataSource.getRepository(Notification).count({ where }),
+    ]);
+    return toPage(rows, offset, limit, totalCount);
+  }
+
+  async unreadCount(actor: Actor | undefined): Promise<number> {
+    const user = requireRole(actor);
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [user.userId]);
+    return row.n;
+  }
+
+  /** Marks the given notifications (all when `ids` is absent) of the signed-in user read; returns how many changed. */
+  async markRead(actor: Actor | undefined, ids: string[] | null | undefined): Promise<number> {
+    const user = requireRole(actor);
+    const { count } = await execute(
+      this.dataSource.manager,
+      `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
+      [user.userId, ids ?? null],
+    );
+    return count;
+  }
+}
