@@ -9,7 +9,6 @@ import {
   IconHome,
   IconId,
   IconInbox,
-  IconListDetails,
   IconReceipt2,
   IconSchool,
   type Icon,
@@ -38,7 +37,6 @@ const operator: NavItem[] = [
   { to: '/periods', label: 'Периоды и лимиты', icon: IconCalendarDollar },
   { to: '/municipality-certificates', label: 'Сертификаты', icon: IconCertificate },
   { to: '/certification', label: 'Сертификация программ', icon: IconClipboardCheck },
-  { to: '/organizations', label: 'Организации', icon: IconListDetails },
   { to: '/invoices', label: 'Реестр счетов', icon: IconFileInvoice },
 ];
 

@@ -69,11 +69,16 @@ export const router = createBrowserRouter(
             { path: 'applications', lazy: page(() => import('../features/applications/applications-page'), 'ApplicationsPage') },
             { path: 'contracts', lazy: page(() => import('../features/contracts/contracts-page'), 'ContractsPage') },
             { path: 'contracts/:contractId', lazy: page(() => import('../features/contracts/contract-page'), 'ContractPage') },
+            { path: 'certificates', lazy: page(() => import('../features/certificates/certificate-verification-page'), 'CertificateVerificationPage') },
           ],
         },
         {
           element: <RequireRole roles={['OPERATOR', 'REGION_ADMIN']} />,
-          children: [{ path: 'certification', lazy: page(() => import('../features/operator-certification/certification-page'), 'CertificationPage') }],
+          children: [
+            { path: 'periods', lazy: page(() => import('../features/operator-periods/periods-page'), 'PeriodsPage') },
+            { path: 'municipality-certificates', lazy: page(() => import('../features/operator-certificates/municipality-certificates-page'), 'MunicipalityCertificatesPage') },
+            { path: 'certification', lazy: page(() => import('../features/operator-certification/certification-page'), 'CertificationPage') },
+          ],
         },
         { path: '*', element: <NotFound /> },
       ],
