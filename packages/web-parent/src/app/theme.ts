@@ -2,6 +2,8 @@ import { type CSSVariablesResolver, createTheme } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'teal',
+  // The darkest teal keeps white-on-teal buttons and teal links above the 4.5:1 contrast ratio.
+  primaryShade: 9,
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
 });

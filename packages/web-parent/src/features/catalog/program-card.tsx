@@ -35,6 +35,13 @@ export const ProgramCardFragment = graphql(`
   }
 `);
 
+function priceLine(program: ProgramCard_ProgramFragment): string {
+  if (program.fundingType === 'BUDGET') return 'Бесплатно';
+  if (program.certificateMonthlyShare === null || program.certificateMonthlyShare === undefined) return `${formatRub(program.monthlyPrice)} в месяц`;
+  if (program.parentMonthlyCopayment === 0) return 'Полностью за счёт сертификата';
+  return `Доплата ${formatRub(program.parentMonthlyCopayment)} в месяц`;
+}
+
 export function ProgramCard({ program }: { program: ProgramCard_ProgramFragment }) {
   const freeSeats = program.groups.filter((g) => g.enrollmentOpen).reduce((sum, g) => sum + g.freeSeats, 0);
   return (
@@ -54,9 +61,7 @@ export function ProgramCard({ program }: { program: ProgramCard_ProgramFragment 
         </Text>
         <Group justify="space-between" gap="xs">
           <Text size="sm" fw={600}>
-            {program.fundingType === 'BUDGET' ? 'Бесплатно' : program.certificateMonthlyShare !== null && program.certificateMonthlyShare !== undefined
-              ? `Доплата ${formatRub(program.parentMonthlyCopayment)} в месяц`
-              : `${formatRub(program.monthlyPrice)} в месяц`}
+            {priceLine(program)}
           </Text>
           <Text size="sm" c={freeSeats > 0 ? 'teal.9' : 'orange.9'}>
             {freeSeats > 0 ? `Свободных мест: ${freeSeats}` : 'Мест нет, можно в очередь'}
