@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AccountResolver } from '../modules/accounts/account.resolver';
 import { GroupResolver, OrganizationResolver, ProgramResolver } from '../modules/catalog/catalog.resolver';
+import { CatalogManagementResolver } from '../modules/catalog/catalog-management.resolver';
 import { ApplicationResolver, ContractResolver } from '../modules/enrollment/enrollment.resolver';
 import { MunicipalityResolver, SupportCenterResolver } from '../modules/municipalities/municipality.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
@@ -14,6 +15,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ProgramResolver,
   GroupResolver,
   OrganizationResolver,
+  CatalogManagementResolver,
   ApplicationResolver,
   ContractResolver,
   NotificationResolver,

@@ -180,6 +180,8 @@ async function seedPrograms(manager: EntityManager, organizations: SeededOrganiz
         // The normative cost sometimes sits below the price, leaving a parent co-payment.
         normative_monthly_cost: certified ? (random.chance(0.6) ? price : price - random.int(1, 8) * 5_000) : null,
         certification_status: fundingType !== FundingType.CERTIFICATE ? CertificationStatus.NOT_SUBMITTED : certified ? CertificationStatus.CERTIFIED : CertificationStatus.SUBMITTED,
+        certification_submitted_at: fundingType === FundingType.CERTIFICATE ? new Date(Date.UTC(year, 5, 1 + (programs.length % 28))) : null,
+        certified_at: certified ? new Date(Date.UTC(year, 6, 1 + (programs.length % 28))) : null,
         status,
         address: `${org.town}, ${random.pick(STREETS)}, ${random.int(1, 120)}`,
         teacher: random.pick(TEACHERS),

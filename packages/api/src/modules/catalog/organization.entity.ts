@@ -66,6 +66,10 @@ export class Organization {
   @Column({ type: 'boolean', default: false })
   pfConnected: boolean;
 
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When an operator connected the organization to personalized financing' })
+  @Column({ type: 'timestamptz', nullable: true })
+  pfConnectedAt: Date | null;
+
   @Field(() => DateTimeScalar)
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -55,7 +55,12 @@ export class Program {
   @Column({ type: 'text' })
   fundingType: FundingType;
 
-  @Field(() => KopecksScalar, { description: 'Monthly price for one child, kopecks (0 for BUDGET programs)' })
+  @Field(() => KopecksScalar, {
+    description:
+      'Monthly price for one child, kopecks (0 for BUDGET programs). Changing it affects new contracts only: a contract copies the price and ' +
+      'the certificate share when it is created, and nothing recomputes them. A certified program keeps its certification when its price ' +
+      'changes; the certificate still pays min(price, normative cost).',
+  })
   @Column({ type: 'bigint', transformer: kopecksTransformer })
   monthlyPrice: number;
 
@@ -70,9 +75,17 @@ export class Program {
   @Column({ type: 'text', default: CertificationStatus.NOT_SUBMITTED })
   certificationStatus: CertificationStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the МОЦ refused certification (when REJECTED)' })
   @Column({ type: 'text', nullable: true })
   certificationRejectReason: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the program was last submitted for certification' })
+  @Column({ type: 'timestamptz', nullable: true })
+  certificationSubmittedAt: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  certifiedAt: Date | null;
 
   @Field(() => ProgramStatus)
   @Column({ type: 'text', default: ProgramStatus.DRAFT })
