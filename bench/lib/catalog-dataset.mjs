@@ -8,7 +8,7 @@ import api from '@navigator/api/dist/bench-support.js';
 
 export async function loadCatalog(dataSource, { organizations, programs }) {
   const started = performance.now();
-  await api.seedDemoData(dataSource, new Date());
+  await api.seedDemoData(dataSource, new Date(), Buffer.from(api.BENCH_ENCRYPTION_KEY_HEX, 'hex'));
 
   const entries = Object.entries(api.PROGRAM_TITLES).flatMap(([direction, list]) => list.map((e) => ({ direction, ...e })));
   const qr = dataSource.createQueryRunner();

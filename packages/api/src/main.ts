@@ -28,7 +28,7 @@ async function main() {
   logger.info('migrations applied');
   if (config.seedDemoData && (await isDatabaseEmpty(dataSource))) {
     logger.info('empty database: seeding demo data');
-    await seedDemoData(dataSource, new Date());
+    await seedDemoData(dataSource, new Date(), config.dataEncryptionKey);
   }
 
   const server = await createServer(dataSource, config, logger);

@@ -5,16 +5,14 @@ import { createLogger } from '../src/logger';
 import { type AppServer, createContainer, createServer } from '../src/server';
 import type { Actor } from '../src/modules/accounts/actor';
 import type { Role } from '../src/modules/accounts/role';
-import { createTestDataSource } from './database';
-
-const TEST_KEY = Buffer.alloc(32, 7);
+import { createTestDataSource, TEST_DATA_ENCRYPTION_KEY } from './database';
 
 /** Services wired against a fresh database, as the server wires them. */
 export async function createTestApp(options: { poolSize?: number } = {}): Promise<{ dataSource: DataSource; container: Container; close(): Promise<void> }> {
   const dataSource = await createTestDataSource(options);
   // TEST_LOG_LEVEL=error shows what a failing test's server logged.
   const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
-  const config = loadConfig({ env: 'test', dataEncryptionKey: TEST_KEY, logLevel });
+  const config = loadConfig({ env: 'test', dataEncryptionKey: TEST_DATA_ENCRYPTION_KEY, logLevel });
   const container = createContainer(dataSource, config, createLogger(logLevel));
   return { dataSource, container, close: () => dataSource.destroy() };
 }

@@ -1,6 +1,20 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { LedgerService } from '../src/modules/certificates/ledger.service';
+import { snilsWithControlSum } from '../src/modules/certificates/snils';
+
+/** A SNILS that passes the checksum, random enough never to collide within a test run. */
+export function randomSnils(): string {
+  return snilsWithControlSum(String(randomInt(2_000_000, 999_999_999)).padStart(9, '0'));
+}
+
+/** The date of a birthday `years` ago, a few days past so the age is exactly `years`. */
+export function bornYearsAgo(years: number, daysPast = 3): string {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() - years);
+  d.setUTCDate(d.getUTCDate() - daysPast);
+  return d.toISOString().slice(0, 10);
+}
 
 /**
  * A fresh child of parent@demo.ru with a certificate in `status`, in Zeya by

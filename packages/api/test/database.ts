@@ -6,6 +6,9 @@ import { createDataSource } from '../src/db/data-source';
 
 export const TEMPLATE_DATABASE = 'navigator_template';
 
+/** The data key of every test app; the template's demo children are seeded with it. */
+export const TEST_DATA_ENCRYPTION_KEY = Buffer.alloc(32, 7);
+
 /** Creates a fresh database cloned from the migrated, seeded template and returns its URL. */
 export async function createTestDatabaseUrl(): Promise<string> {
   const adminUrl = inject('pgAdminUrl');

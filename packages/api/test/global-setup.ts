@@ -7,7 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { createDataSource, migrate } from '../src/db/data-source';
 import { ensureDatabase, startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { seedDemoData } from '../src/db/seed/demo-data';
-import { TEMPLATE_DATABASE } from './database';
+import { TEMPLATE_DATABASE, TEST_DATA_ENCRYPTION_KEY } from './database';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,7 +45,7 @@ export default async function setup(project: TestProject) {
     await ds.initialize();
     try {
       await migrate(ds);
-      await seedDemoData(ds, new Date());
+      await seedDemoData(ds, new Date(), TEST_DATA_ENCRYPTION_KEY);
     } finally {
       await ds.destroy();
     }

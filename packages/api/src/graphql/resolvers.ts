@@ -1,6 +1,8 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AccountResolver } from '../modules/accounts/account.resolver';
 import { GroupResolver, OrganizationResolver, ProgramResolver } from '../modules/catalog/catalog.resolver';
+import { CertificateAccountResolver, CertificateResolver, LedgerEntryResolver } from '../modules/certificates/certificate.resolver';
+import { ChildResolver } from '../modules/certificates/child.resolver';
 import { CatalogManagementResolver } from '../modules/catalog/catalog-management.resolver';
 import { ApplicationResolver, ContractResolver } from '../modules/enrollment/enrollment.resolver';
 import { MunicipalityResolver, SupportCenterResolver } from '../modules/municipalities/municipality.resolver';
@@ -15,6 +17,10 @@ export const resolvers: NonEmptyArray<Function> = [
   ProgramResolver,
   GroupResolver,
   OrganizationResolver,
+  ChildResolver,
+  CertificateResolver,
+  CertificateAccountResolver,
+  LedgerEntryResolver,
   CatalogManagementResolver,
   ApplicationResolver,
   ContractResolver,

@@ -1,8 +1,9 @@
 import { Foundation1763900000000 } from './1763900000000-foundation';
 import { Certificates1763910000000 } from './1763910000000-certificates';
+import { CertificateFinancingRequests1763910000001 } from './1763910000001-certificate-financing-requests';
 import { CatalogManagement1763920000000 } from './1763920000000-catalog-management';
 import { Notifications1763930000000 } from './1763930000000-notifications';
 import { Enrollment1763930000001 } from './1763930000001-enrollment';
 
 /** Every migration in order, listed explicitly. */
-export const migrations = [Foundation1763900000000, Certificates1763910000000, CatalogManagement1763920000000, Notifications1763930000000, Enrollment1763930000001];
+export const migrations = [Foundation1763900000000, Certificates1763910000000, CertificateFinancingRequests1763910000001, CatalogManagement1763920000000, Notifications1763930000000, Enrollment1763930000001];

@@ -4,6 +4,7 @@ import { Role } from '../../modules/accounts/role';
 import { CertificationStatus, Direction, FundingType, OrganizationType, ProgramFormat, ProgramStatus } from '../../modules/catalog/catalog.enums';
 import { AMUR_MUNICIPALITIES, ZEYA_SUPPORT_CENTER } from './amur-region';
 import { createRandom, PROGRAM_TITLES, STREETS, TEACHERS } from './catalog-vocabulary';
+import { seedDemoChildren } from './demo-children';
 
 export const DEMO_PASSWORD = 'demo12345';
 
@@ -24,8 +25,11 @@ export async function isDatabaseEmpty(dataSource: DataSource): Promise<boolean> 
   return row.empty;
 }
 
-/** Loads the demo region: deterministic for a given `now` (which fixes the current period's year). */
-export async function seedDemoData(dataSource: DataSource, now: Date): Promise<void> {
+/**
+ * Loads the demo region: deterministic for a given `now` (which fixes the current period's year).
+ * `dataEncryptionKey` is the application's key: children's SNILS are stored encrypted with it.
+ */
+export async function seedDemoData(dataSource: DataSource, now: Date, dataEncryptionKey: Buffer): Promise<void> {
   const random = createRandom(28);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await dataSource.transaction(async (manager) => {
@@ -33,6 +37,7 @@ export async function seedDemoData(dataSource: DataSource, now: Date): Promise<v
     const organizations = await seedOrganizations(manager, municipalities, random);
     await seedPrograms(manager, organizations, now, random);
     await seedAccounts(manager, municipalities, organizations, passwordHash);
+    await seedDemoChildren(manager, { now, passwordHash, dataEncryptionKey, municipalities });
   });
 }
 

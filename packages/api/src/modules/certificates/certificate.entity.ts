@@ -49,6 +49,10 @@ export class Certificate {
   @Column({ type: 'timestamptz', nullable: true })
   financedAt: Date | null;
 
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the parent asked for financing (awaiting the operator while ACCOUNTING)' })
+  @Column({ type: 'timestamptz', nullable: true })
+  financingRequestedAt: Date | null;
+
   @Field(() => DateTimeScalar)
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

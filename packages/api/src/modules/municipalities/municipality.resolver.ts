@@ -1,7 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Service } from '../../common/container';
 import type { GraphQLContext } from '../../graphql/context';
+import { Role } from '../accounts/role';
 import { CertificatePeriod } from './certificate-period.entity';
+import { SetCertificatePeriodInput } from './inputs/set-certificate-period.input';
 import { MunicipalityService } from './municipality.service';
 import { Municipality } from './municipality.entity';
 import { SupportCenter } from './support-center.entity';
@@ -29,6 +31,19 @@ export class MunicipalityResolver {
   @FieldResolver(() => CertificatePeriod, { nullable: true, description: 'The financing period in force today' })
   currentPeriod(@Root() municipality: Municipality): Promise<CertificatePeriod | null> {
     return this.service.currentPeriod(municipality.id);
+  }
+
+  @FieldResolver(() => [CertificatePeriod], { description: 'Financing periods, latest year first' })
+  periods(@Root() municipality: Municipality): Promise<CertificatePeriod[]> {
+    return this.service.periods(municipality.id);
+  }
+
+  @Authorized(Role.OPERATOR, Role.REGION_ADMIN)
+  @Mutation(() => CertificatePeriod, {
+    description: 'Sets a period\'s nominal, financing limit and dates (OPERATOR: own municipality; REGION_ADMIN: any). A changed nominal applies to certificates financed afterwards; certificates already credited keep their nominal. The limit cannot go below the certificates already financed.',
+  })
+  setCertificatePeriod(@Arg('input', () => SetCertificatePeriodInput) input: SetCertificatePeriodInput, @Ctx() ctx: GraphQLContext): Promise<CertificatePeriod> {
+    return this.service.setCertificatePeriod(ctx.actor, input);
   }
 }
 

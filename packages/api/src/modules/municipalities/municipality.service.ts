@@ -1,8 +1,12 @@
 import { DataSource } from 'typeorm';
+import { writeAudit } from '../../common/audit';
 import { Service } from '../../common/container';
 import { todayIso } from '../../common/dates';
+import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../common/errors';
+import { type Actor, requireOperatorOf } from '../accounts/actor';
 import { CertificatePeriod } from './certificate-period.entity';
 import { Municipality } from './municipality.entity';
+import type { SetCertificatePeriodInput } from './inputs/set-certificate-period.input';
 import { SupportCenter } from './support-center.entity';
 
 @Service()
@@ -34,5 +38,54 @@ export class MunicipalityService {
 
   periods(municipalityId: string): Promise<CertificatePeriod[]> {
     return this.dataSource.getRepository(CertificatePeriod).find({ where: { municipalityId }, order: { year: 'DESC' } });
+  }
+
+  /**
+   * Creates or changes a municipality's period (OPERATOR of that municipality,
+   * REGION_ADMIN of any). A new nominal applies to certificates financed from
+   * now on: accounts already credited keep what they received. The row lock
+   * serialises this with concurrent financing, so the limit never drops
+   * below the certificates already issued.
+   */
+  async setCertificatePeriod(actor: Actor | undefined, input: SetCertificatePeriodInput): Promise<CertificatePeriod> {
+    const operator = requireOperatorOf(actor, input.municipalityId);
+    if (input.startsOn > input.endsOn) throw new BadInputError('Период должен заканчиваться не раньше, чем начинается', 'endsOn');
+    if (!Number.isSafeInteger(input.nominal)) throw new BadInputError('Номинал — целое число копеек', 'nominal');
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await manager.existsBy(Municipality, { id: input.municipalityId }))) throw new NotFoundError('Муниципалитет');
+      const existing = await manager.findOne(CertificatePeriod, {
+        where: { municipalityId: input.municipalityId, year: input.year },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (existing && input.financingLimit < existing.financingIssued) {
+        throw new DomainError(ErrorCode.CONFLICT, `В ${input.year} году уже выдано ${existing.financingIssued} сертификатов финансирования: лимит не может быть меньше`, {
+          field: 'financingLimit',
+          financingIssued: existing.financingIssued,
+        });
+      }
+      const [overlap] = await manager.query(
+        `SELECT year FROM certificate_periods WHERE municipality_id = $1 AND year <> $2 AND daterange(starts_on, ends_on, '[]') && daterange($3::date, $4::date, '[]')`,
+        [input.municipalityId, input.year, input.startsOn, input.endsOn],
+      );
+      if (overlap) throw new BadInputError(`Даты пересекаются с периодом ${overlap.year} года`, 'startsOn');
+      const before = existing && { ...existing };
+      const saved = await manager.save(
+        Object.assign(existing ?? manager.create(CertificatePeriod, { municipalityId: input.municipalityId, year: input.year, financingIssued: 0 }), {
+          nominal: input.nominal,
+          financingLimit: input.financingLimit,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+        }),
+      );
+      await writeAudit(manager, {
+        actorUserId: operator.userId,
+        entityType: 'certificate_period',
+        entityId: saved.id,
+        action: existing ? 'UPDATED' : 'CREATED',
+        before: before ?? undefined,
+        after: { ...saved },
+      });
+      return saved;
+    });
   }
 }

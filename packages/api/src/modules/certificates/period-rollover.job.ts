@@ -1,0 +1,11 @@
+import type { JobDefinition } from '../../jobs/job-queue';
+import { PeriodRolloverService } from './period-rollover.service';
+
+/** Daily: a period that ended yesterday is closed and the next one opened the same night. Re-runs change nothing. */
+export const periodRolloverJob: JobDefinition = {
+  name: 'certificates.period-rollover',
+  cron: '10 0 * * *',
+  async run(container) {
+    await container.get(PeriodRolloverService).run();
+  },
+};

@@ -1,0 +1,153 @@
+import { DataSource, type EntityManager } from 'typeorm';
+import { writeAudit } from '../../common/audit';
+import { Service } from '../../common/container';
+import { todayIso } from '../../common/dates';
+import { execute } from '../../common/sql';
+import { financingCreditKey } from './certificate.service';
+import { CertificateStatus } from './certificates.enums';
+import { LedgerService } from './ledger.service';
+
+export interface RolloverResult {
+  /** Accounts of ended periods whose available money expired. */
+  expired: number;
+  /** Financing certificates credited with the new period's nominal. */
+  credited: number;
+  /** Financing certificates that found the new period's limit used up. */
+  returnedToAccounting: number;
+  /** Certificates whose child turned 18. */
+  closed: number;
+}
+
+interface AccountToExpire {
+  account_id: string;
+  certificate_id: string;
+  ends_on: string;
+  year: number;
+}
+
+interface CertificateToCredit {
+  certificate_id: string;
+  period_id: string;
+  year: number;
+  nominal: string;
+}
+
+/**
+ * Closes ended periods and opens current ones: EXPIRE of every unspent
+ * available amount, CREDIT of the new nominal to financing certificates.
+ * Safe to run any number of times (daily by the job queue): each step
+ * re-checks under a lock whether it is still due, and ledger idempotency
+ * keys are derived from the state they change.
+ */
+@Service()
+export class PeriodRolloverService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async run(today: string = todayIso()): Promise<RolloverResult> {
+    const result: RolloverResult = { expired: 0, credited: 0, returnedToAccounting: 0, closed: 0 };
+    const accounts: AccountToExpire[] = await this.dataSource.query(
+      `SELECT a.id AS account_id, a.certificate_id, p.ends_on, p.year
+         FROM certificate_accounts a JOIN certificate_periods p ON p.id = a.period_id
+        WHERE p.ends_on < $1 AND a.nominal - a.blocked - a.committed - a.spent - a.expired > 0
+        ORDER BY a.id`,
+      [today],
+    );
+    for (const account of accounts) {
+      if (await this.dataSource.transaction((m) => this.expire(m, account))) result.expired++;
+    }
+
+    // Suspended financing certificates roll over too: resuming them must find this period's money.
+    const certificates: CertificateToCredit[] = await this.dataSource.query(
+      `SELECT c.id AS certificate_id, p.id AS period_id, p.year, p.nominal
+         FROM certificates c
+         JOIN certificate_periods p ON p.municipality_id = c.municipality_id AND p.starts_on <= $1 AND p.ends_on >= $1
+        WHERE (c.status = 'FINANCING' OR c.status_before_suspension = 'FINANCING')
+          AND NOT EXISTS (SELECT 1 FROM certificate_accounts a WHERE a.certificate_id = c.id AND a.period_id = p.id)
+        ORDER BY c.financed_at, c.id`,
+      [today],
+    );
+    for (const certificate of certificates) {
+      const outcome = await this.dataSource.transaction((m) => this.credit(m, certificate, today));
+      if (outcome) result[outcome]++;
+    }
+    return result;
+  }
+
+  private async expire(manager: EntityManager, target: AccountToExpire): Promise<boolean> {
+    const [account] = await manager.query(
+      `SELECT nominal - blocked - committed - spent - expired AS available, expired FROM certificate_accounts WHERE id = $1 FOR UPDATE`,
+      [target.account_id],
+    );
+    const available = Number(account.available);
+    if (available <= 0) return false;
+    await this.ledger.expire(manager, {
+      certificateId: target.certificate_id,
+      amount: available,
+      on: target.ends_on,
+      actorUserId: null,
+      reason: `Неиспользованный остаток ${target.year} года аннулирован по окончании периода`,
+      idempotencyKey: `expire:${target.account_id}:${account.expired}`,
+    });
+    return true;
+  }
+
+  private async credit(manager: EntityManager, target: CertificateToCredit, today: string): Promise<keyof RolloverResult | null> {
+    const [certificate] = await manager.query(
+      `SELECT c.status, c.status_before_suspension, c.valid_until,
+              EXISTS (SELECT 1 FROM certificate_accounts a WHERE a.certificate_id = c.id AND a.period_id = $2) AS credited
+         FROM certificates c WHERE c.id = $1 FOR UPDATE`,
+      [target.certificate_id, target.period_id],
+    );
+    const financing = certificate.status === CertificateStatus.FINANCING || certificate.status_before_suspension === CertificateStatus.FINANCING;
+    if (!financing || certificate.credited) return null;
+
+    if (certificate.valid_until < today) {
+      await this.setStatus(manager, target.certificate_id, certificate.status, CertificateStatus.CLOSED, 'Срок действия сертификата истёк: ребёнку исполнилось 18 лет');
+      return 'closed';
+    }
+    const { count } = await execute(manager, `UPDATE certificate_periods SET financing_issued = financing_issued + 1 WHERE id = $1 AND financing_issued < financing_limit`, [
+      target.period_id,
+    ]);
+    if (count !== 1) {
+      await this.setStatus(
+        manager,
+        target.certificate_id,
+        certificate.status,
+        CertificateStatus.ACCOUNTING,
+        `Лимит сертификатов финансирования на ${target.year} год исчерпан: сертификат переведён в сертификат учёта`,
+      );
+      return 'returnedToAccounting';
+    }
+    await this.ledger.credit(manager, {
+      certificateId: target.certificate_id,
+      amount: Number(target.nominal),
+      on: today,
+      actorUserId: null,
+      reason: `Зачислен номинал сертификата на ${target.year} год`,
+      idempotencyKey: financingCreditKey(target.certificate_id, target.period_id),
+    });
+    return 'credited';
+  }
+
+  /** A suspended certificate stays suspended; what changes is the status it will return to. */
+  private async setStatus(manager: EntityManager, certificateId: string, current: CertificateStatus, to: CertificateStatus, reason: string): Promise<void> {
+    const suspended = current === CertificateStatus.SUSPENDED && to !== CertificateStatus.CLOSED;
+    await manager.query(
+      suspended
+        ? `UPDATE certificates SET status_before_suspension = $2, updated_at = now() WHERE id = $1`
+        : `UPDATE certificates SET status = $2, status_before_suspension = NULL, status_reason = $3, updated_at = now() WHERE id = $1`,
+      suspended ? [certificateId, to] : [certificateId, to, reason],
+    );
+    await writeAudit(manager, {
+      actorUserId: null,
+      entityType: 'certificate',
+      entityId: certificateId,
+      action: to === CertificateStatus.CLOSED ? 'CLOSED' : 'RETURNED_TO_ACCOUNTING',
+      before: { status: current },
+      after: suspended ? { status: current, statusBeforeSuspension: to, reason } : { status: to, reason },
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { IsInt, IsISO8601, IsUUID, Max, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { KopecksScalar } from '../../../common/money';
+import { LocalDateScalar } from '../../../common/scalars';
+
+@InputType({ description: 'Номинал и лимит сертификатов финансирования муниципалитета на период (год)' })
+export class SetCertificatePeriodInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Выберите муниципалитет' })
+  municipalityId: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(2000, { message: 'Укажите год периода' })
+  @Max(2100, { message: 'Укажите год периода' })
+  year: number;
+
+  @Field(() => KopecksScalar, {
+    description: 'Nominal of a financing certificate, kopecks. A change applies to certificates financed afterwards; accounts already credited keep their nominal.',
+  })
+  @Min(0, { message: 'Номинал не может быть отрицательным' })
+  nominal: number;
+
+  @Field(() => Int, { description: 'How many certificates may have FINANCING status in the period; not below those already issued' })
+  @IsInt()
+  @Min(0, { message: 'Лимит не может быть отрицательным' })
+  financingLimit: number;
+
+  @Field(() => LocalDateScalar)
+  @IsISO8601({ strict: true }, { message: 'Укажите дату начала периода' })
+  startsOn: string;
+
+  @Field(() => LocalDateScalar)
+  @IsISO8601({ strict: true }, { message: 'Укажите дату окончания периода' })
+  endsOn: string;
+}
