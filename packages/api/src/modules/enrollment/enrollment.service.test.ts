@@ -303,6 +303,34 @@ describe('enrollment', () => {
     });
   });
 
+  describe('racing decisions on one offer', () => {
+    it('lets exactly one of signing, cancelling and rejecting win, and keeps the money and the seat consistent', async () => {
+      for (let round = 0; round < 5; round++) {
+        const { certificateId, childId } = await createTestCertificate(ds);
+        const { groupId } = await createTestGroup(ds);
+        const application = await enrollment.submitApplication(parent, { childId, groupId });
+        await enrollment.confirmApplication(staff, application.id);
+        const offer = await contractOf(application.id);
+        const results = await Promise.allSettled([
+          enrollment.signContract(parent, offer.id),
+          enrollment.cancelApplication(parent, application.id),
+          enrollment.rejectApplication(staff, application.id, 'Группа расформирована'),
+          enrollment.expireOffers(new Date(Date.now() + 6 * 24 * 3600_000)),
+        ]);
+        const decisions = results.slice(0, 3);
+        expect(results[3].status).toBe('fulfilled');
+        const expired = (await statusOf(application.id)) === 'EXPIRED';
+        expect(decisions.filter((r) => r.status === 'fulfilled').length + (expired ? 1 : 0)).toBe(1);
+        for (const r of decisions.filter((r) => r.status === 'rejected')) expect((r as PromiseRejectedResult).reason.code).toBe('INVALID_TRANSITION');
+        const total = SHARE * contractMonths();
+        const signed = (await statusOf(application.id)) === 'ENROLLED';
+        expect(await balance(certificateId)).toEqual({ blocked: 0, committed: signed ? total : 0, available: NOMINAL - (signed ? total : 0) });
+        expect(await seatsTaken(groupId)).toBe(signed ? 1 : 0);
+        await expectInvariants();
+      }
+    });
+  });
+
   describe('idempotency', () => {
     it('returns the first result for a retried mutation with the same key and changes nothing', async () => {
       const { certificateId, childId } = await createTestCertificate(ds);

@@ -221,12 +221,24 @@ export class EnrollmentService {
 
   /**
    * Frees one taken seat of a group and moves the waitlist up, inside the
-   * caller's transaction. Billing calls this when an active contract ends
-   * (after locking the application and contract, before the certificate account).
+   * caller's transaction (lock order: after the application and contract rows,
+   * before the certificate account).
    */
   async freeSeatAndPromote(manager: EntityManager, groupId: string): Promise<void> {
     await releaseSeat(manager, groupId);
     await this.promoteWaitlist(manager, groupId);
+  }
+
+  /**
+   * For billing, when an active contract ends (terminated or completed), in
+   * the caller's transaction and before it locks the contract: the application
+   * becomes ENDED (the child may apply to the program again), the parent is
+   * notified, the seat is freed and the waitlist moves up.
+   */
+  async endEnrollment(manager: EntityManager, applicationId: string, actorUserId: string | null, note: string): Promise<void> {
+    const application = await this.lockApplication(manager, applicationId, {});
+    await this.changeStatus(manager, application, ApplicationStatus.ENDED, { actorUserId, note });
+    await this.freeSeatAndPromote(manager, application.groupId);
   }
 
   private async submit(m: EntityManager, parent: Actor, command: SubmitApplicationCommand): Promise<Application> {
