@@ -2,11 +2,16 @@ import { ApolloProvider } from '@apollo/client/react';
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
 import 'dayjs/locale/ru';
 import { RouterProvider } from 'react-router';
 import { createApolloClient } from './apollo-client';
 import { router } from './router';
 import { theme } from './theme';
+
+// Date inputs parse what staff type («01.09.2026») with their display format.
+dayjs.extend(customParseFormat);
 
 const client = createApolloClient();
 

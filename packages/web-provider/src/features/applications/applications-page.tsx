@@ -247,9 +247,13 @@ export function ApplicationsPage() {
                   )}
                   <Table.Td>{formatDateTime(r.submittedAt)}</Table.Td>
                   <Table.Td>
-                    <Anchor component={Link} to={`/applications/${r.id}`} size="sm">
-                      {childName}
-                    </Anchor>
+                    {r.contract ? (
+                      <Anchor component={Link} to={`/contracts/${r.contract.id}`} size="sm">
+                        {childName}
+                      </Anchor>
+                    ) : (
+                      <Text size="sm">{childName}</Text>
+                    )}
                     <Text size="xs" c="dimmed">
                       {formatDate(r.child.birthDate)}, {ageOn(r.child.birthDate)} лет
                     </Text>

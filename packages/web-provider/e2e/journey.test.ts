@@ -1,0 +1,122 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type RunningSystem, screenshot, startSystem } from '../../../testing/e2e-system';
+import { newDesktopContext, signIn } from './browser';
+
+/** `dd.mm.yyyy` of the first day of a month `offset` months from now, as staff type dates. */
+function typedMonthStart(offset: number): string {
+  const now = new Date();
+  const d = new Date(now.getFullYear(), now.getMonth() + offset, 1);
+  return `01.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
+}
+
+describe('a month of the system run by a provider and the МОЦ in the browser', () => {
+  let system: RunningSystem;
+  let browser: Browser;
+  let staff: Page;
+  let operator: Page;
+  let parentToken: string;
+  const title = `Робототехника: конструируем роботов (${Date.now().toString(36)})`;
+  let programId = '';
+  let groupId = '';
+  let contractId = '';
+
+  beforeAll(async () => {
+    system = await startSystem();
+    browser = await launchBrowser();
+    staff = await signIn(await newDesktopContext(browser), system.baseUrl, 'staff@demo.ru', '/programs/new');
+    operator = await signIn(await newDesktopContext(browser), system.baseUrl, 'operator@demo.ru', '/certification');
+    parentToken = await system.login('parent@demo.ru');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  async function parentGql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const res = await system.gql<T>(query, variables, parentToken);
+    if (!res.data || res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data;
+  }
+
+  it('staff create a certificate program with a group, publish it and submit it for certification', async () => {
+    await staff.getByRole('heading', { name: 'Новая программа' }).waitFor();
+    await staff.getByLabel(/^Название/).fill(title);
+    await staff.getByLabel('Описание').fill('Собираем и программируем роботов на конструкторах, участвуем в городских соревнованиях.');
+    await staff.getByLabel('Стоимость в месяц').fill('3000');
+    await staff.getByLabel('Адрес занятий').fill('г. Зея, ул. Народная, 26');
+    await staff.getByLabel('Педагог').fill('Петров Иван Сергеевич');
+    await staff.getByRole('button', { name: 'Создать черновик' }).click();
+    await staff.waitForURL(/\/provider\/programs\/[0-9a-f-]{36}$/);
+    programId = staff.url().split('/').pop()!;
+    await staff.getByRole('heading', { name: title }).waitFor();
+
+    await staff.getByRole('button', { name: 'Добавить группу' }).click();
+    const dialog = staff.getByRole('dialog');
+    await dialog.getByLabel('Название группы').fill('Группа 1');
+    await dialog.getByLabel('Мест в группе').fill('10');
+    await dialog.getByLabel('Начало занятий').fill(typedMonthStart(-2));
+    await dialog.getByLabel('Начало занятий').press('Tab');
+    await dialog.getByLabel('Окончание занятий').fill(typedMonthStart(6));
+    // Leaving the field closes its calendar, which would otherwise cover the dialog's buttons.
+    await dialog.getByLabel('Окончание занятий').press('Tab');
+    await dialog.getByRole('button', { name: 'Добавить группу' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const groupRow = staff.getByRole('row', { name: /Группа 1/ });
+    await groupRow.waitFor();
+    await expect(groupRow.textContent()).resolves.toContain('открыт');
+
+    await staff.getByRole('button', { name: 'Опубликовать' }).click();
+    await staff.getByText('Опубликована', { exact: true }).first().waitFor();
+    await staff.getByRole('button', { name: 'Подать на сертификацию' }).click();
+    await staff.getByText('На сертификации', { exact: true }).first().waitFor();
+    await screenshot(staff, 'provider-program-submitted');
+  });
+
+  it('the operator certifies the program with a normative cost', async () => {
+    await operator.reload();
+    const row = operator.getByRole('row', { name: new RegExp(title.replace(/[()]/g, '\\$&')) });
+    await row.waitFor();
+    await screenshot(operator, 'operator-certification-queue');
+    await row.getByRole('button', { name: 'Сертифицировать' }).click();
+    const dialog = operator.getByRole('dialog');
+    await dialog.getByLabel('Нормативная стоимость в месяц').fill('2500');
+    await dialog.getByRole('button', { name: 'Сертифицировать' }).click();
+    await row.waitFor({ state: 'detached' });
+
+    const program = await parentGql(`query($id: ID!) { program(id: $id) { certificatePaymentAvailable certificateMonthlyShare groups { id } } }`, { id: programId });
+    expect(program.program.certificatePaymentAvailable).toBe(true);
+    expect(program.program.certificateMonthlyShare).toBe(250_000);
+    groupId = program.program.groups[0].id;
+  });
+
+  it('staff confirm the parent\'s application and see the contract once the parent signs', async () => {
+    const children = await parentGql(`{ myChildren { id firstName certificate { status } } }`);
+    const child = children.myChildren.find((c: any) => c.certificate?.status === 'FINANCING');
+    await parentGql(`mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id status } }`, { input: { childId: child.id, groupId } });
+
+    await staff.getByRole('link', { name: 'Заявки' }).click();
+    const row = staff.getByRole('row', { name: new RegExp(child.firstName) });
+    await row.waitFor();
+    await screenshot(staff, 'provider-applications');
+    await row.getByRole('button', { name: 'Подтвердить' }).click();
+    await row.waitFor({ state: 'detached' });
+    await staff.getByRole('tab', { name: 'Ждут подписи' }).click();
+    await staff.getByRole('row', { name: new RegExp(child.firstName) }).waitFor();
+
+    const applications = await parentGql(`{ myApplications { status groupId contract { id status } } }`);
+    const application = applications.myApplications.find((a: any) => a.groupId === groupId);
+    expect(application.status).toBe('CONFIRMED');
+    contractId = application.contract.id;
+    await parentGql(`mutation($input: SignContractInput!) { signContract(input: $input) { id status } }`, { input: { contractId } });
+
+    await staff.getByRole('link', { name: 'Договоры' }).click();
+    await staff.waitForURL(/\/provider\/contracts$/);
+    const contractRow = staff.getByRole('row', { name: new RegExp(child.firstName) });
+    await contractRow.waitFor();
+    await expect(contractRow.textContent()).resolves.toContain('Действует');
+    await contractRow.getByRole('link').click();
+    await staff.getByRole('heading', { name: /Договор №/ }).waitFor();
+    await screenshot(staff, 'provider-contract');
+  });
+});
