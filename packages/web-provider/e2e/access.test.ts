@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type RunningSystem, screenshot, startSystem } from '../../../testing/e2e-system';
 import { newDesktopContext, signIn } from './browser';
+import { offerContractThroughApi } from './setup';
 
 describe('signing in and access to the organizations\' cabinet', () => {
   let system: RunningSystem;
@@ -39,6 +40,21 @@ describe('signing in and access to the organizations\' cabinet', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toContain('Не удалось войти');
+    await context.close();
+  });
+
+  it('refuses staff of another organization a contract opened by its URL, showing none of its data', async () => {
+    const contract = await offerContractThroughApi(system);
+    const context = await newDesktopContext(browser);
+    const page = await signIn(context, system.baseUrl, 'staff.blag@demo.ru', `/contracts/${contract.id}`);
+    await page.getByText(/нет доступа/i).first().waitFor();
+    const body = await page.locator('main').textContent();
+    expect(body).not.toContain(contract.number);
+    expect(body).not.toContain(contract.childLastName);
+    await screenshot(page, 'provider-foreign-contract');
+
+    const own = await signIn(await newDesktopContext(browser), system.baseUrl, 'staff@demo.ru', `/contracts/${contract.id}`);
+    await own.getByRole('heading', { name: `Договор № ${contract.number}` }).waitFor();
     await context.close();
   });
 
