@@ -16,6 +16,7 @@ import { queryLimitsPlugin } from './graphql/query-limits';
 import { createSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import { AccountService } from './modules/accounts/account.service';
+import { createReportsRouter } from './modules/billing/reports.router';
 import { readSessionToken } from './modules/accounts/session-cookie';
 
 export interface AppServer {
@@ -106,6 +107,8 @@ export async function createServer(dataSource: DataSource, config: AppConfig, lo
       },
     }),
   );
+
+  app.use('/reports', createReportsRouter(container));
 
   serveSpa(app, '/provider', config.webProviderDist, 'The provider SPA');
   serveSpa(app, '/', config.webParentDist, 'The parent SPA');

@@ -7,6 +7,8 @@ import { CertificateAccount } from '../modules/certificates/certificate-account.
 import { Certificate } from '../modules/certificates/certificate.entity';
 import { Child } from '../modules/certificates/child.entity';
 import { LedgerEntry } from '../modules/certificates/ledger-entry.entity';
+import { Charge } from '../modules/billing/charge.entity';
+import { Invoice } from '../modules/billing/invoice.entity';
 import { ApplicationEvent } from '../modules/enrollment/application-event.entity';
 import { Application } from '../modules/enrollment/application.entity';
 import { Contract } from '../modules/enrollment/contract.entity';
@@ -16,4 +18,4 @@ import { SupportCenter } from '../modules/municipalities/support-center.entity';
 import { Notification } from '../modules/notifications/notification.entity';
 
 /** Every entity, listed explicitly (no globs: the build output layout must not matter). */
-export const entities = [Municipality, SupportCenter, CertificatePeriod, Organization, Program, Group, User, Session, Child, Certificate, CertificateAccount, LedgerEntry, Notification, Application, ApplicationEvent, Contract];
+export const entities = [Municipality, SupportCenter, CertificatePeriod, Organization, Program, Group, User, Session, Child, Certificate, CertificateAccount, LedgerEntry, Notification, Application, ApplicationEvent, Contract, Invoice, Charge];

@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AccountResolver } from '../modules/accounts/account.resolver';
+import { ChargeResolver, ContractChargesResolver, InvoiceResolver } from '../modules/billing/billing.resolver';
 import { GroupResolver, OrganizationResolver, ProgramResolver } from '../modules/catalog/catalog.resolver';
 import { CertificateAccountResolver, CertificateResolver, LedgerEntryResolver } from '../modules/certificates/certificate.resolver';
 import { ChildResolver } from '../modules/certificates/child.resolver';
@@ -25,4 +26,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ApplicationResolver,
   ContractResolver,
   NotificationResolver,
+  ChargeResolver,
+  ContractChargesResolver,
+  InvoiceResolver,
 ];

@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Loading } from '../components/query-state';
 import { UserMenu } from '../features/auth/user-menu';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { useCurrentUser } from '../lib/current-user';
 import { useLowVision } from './low-vision';
 
@@ -55,6 +56,7 @@ export function Layout() {
                 Версия для слабовидящих
               </Box>
             </Button>
+            {user?.role === 'PARENT' && <NotificationBell />}
             <UserMenu />
           </Group>
         </Group>

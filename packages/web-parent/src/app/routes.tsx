@@ -13,6 +13,13 @@ const ProgramPage = page(() => import('../features/catalog/program-page'), 'Prog
 const LoginPage = page(() => import('../features/auth/login-page'), 'LoginPage');
 const RegisterPage = page(() => import('../features/auth/register-page'), 'RegisterPage');
 const HelpPage = page(() => import('../features/help/help-page'), 'HelpPage');
+const ChildrenPage = page(() => import('../features/children/children-page'), 'ChildrenPage');
+const AddChildPage = page(() => import('../features/children/add-child-page'), 'AddChildPage');
+const EditChildPage = page(() => import('../features/children/edit-child-page'), 'EditChildPage');
+const CertificatePage = page(() => import('../features/certificates/certificate-page'), 'CertificatePage');
+const ApplyPage = page(() => import('../features/applications/apply-page'), 'ApplyPage');
+const ApplicationsPage = page(() => import('../features/applications/applications-page'), 'ApplicationsPage');
+const ContractPage = page(() => import('../features/contracts/contract-page'), 'ContractPage');
 
 export const router = createBrowserRouter([
   {
@@ -24,6 +31,13 @@ export const router = createBrowserRouter([
       { path: '/login', element: <LoginPage /> },
       { path: '/register', element: <RegisterPage /> },
       { path: '/help', element: <HelpPage /> },
+      { path: '/children', element: <ChildrenPage /> },
+      { path: '/children/new', element: <AddChildPage /> },
+      { path: '/children/:id/edit', element: <EditChildPage /> },
+      { path: '/children/:childId/certificate', element: <CertificatePage /> },
+      { path: '/programs/:programId/apply/:groupId', element: <ApplyPage /> },
+      { path: '/applications', element: <ApplicationsPage /> },
+      { path: '/contracts/:id', element: <ContractPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -4,6 +4,7 @@ import { CertificateFinancingRequests1763910000001 } from './1763910000001-certi
 import { CatalogManagement1763920000000 } from './1763920000000-catalog-management';
 import { Notifications1763930000000 } from './1763930000000-notifications';
 import { Enrollment1763930000001 } from './1763930000001-enrollment';
+import { Billing1763940000000 } from './1763940000000-billing';
 
 /** Every migration in order, listed explicitly. */
-export const migrations = [Foundation1763900000000, Certificates1763910000000, CertificateFinancingRequests1763910000001, CatalogManagement1763920000000, Notifications1763930000000, Enrollment1763930000001];
+export const migrations = [Foundation1763900000000, Certificates1763910000000, CertificateFinancingRequests1763910000001, CatalogManagement1763920000000, Notifications1763930000000, Enrollment1763930000001, Billing1763940000000];

@@ -31,6 +31,8 @@ export enum LedgerEntryType {
   CHARGE = 'CHARGE',
   /** available → expired: unspent money at the end of the period. */
   EXPIRE = 'EXPIRE',
+  /** spent → committed: a month's charge corrected down before the municipality approved its invoice. */
+  REVERSAL = 'REVERSAL',
 }
 
 registerEnumType(Gender, { name: 'Gender' });

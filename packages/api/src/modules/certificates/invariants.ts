@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { billingChecks } from '../billing/billing.invariants';
 import { enrollmentChecks } from '../enrollment/enrollment.invariants';
 
 /** One broken rule found in the database. */
@@ -37,8 +38,8 @@ export const ledgerChecks: InvariantCheck[] = [
         SELECT account_id,
                sum(amount) FILTER (WHERE type = 'CREDIT') AS credit,
                sum(CASE type WHEN 'BLOCK' THEN amount WHEN 'UNBLOCK' THEN -amount WHEN 'ACTIVATE' THEN -amount ELSE 0 END) AS blocked,
-               sum(CASE type WHEN 'ACTIVATE' THEN amount WHEN 'RELEASE' THEN -amount WHEN 'CHARGE' THEN -amount ELSE 0 END) AS committed,
-               sum(amount) FILTER (WHERE type = 'CHARGE') AS spent,
+               sum(CASE type WHEN 'ACTIVATE' THEN amount WHEN 'RELEASE' THEN -amount WHEN 'CHARGE' THEN -amount WHEN 'REVERSAL' THEN amount ELSE 0 END) AS committed,
+               sum(CASE type WHEN 'CHARGE' THEN amount WHEN 'REVERSAL' THEN -amount ELSE 0 END) AS spent,
                sum(amount) FILTER (WHERE type = 'EXPIRE') AS expired
           FROM ledger_entries GROUP BY account_id)
       SELECT 'certificate_accounts ' || a.id AS subject,
@@ -92,7 +93,7 @@ export const seatChecks: InvariantCheck[] = [
 ];
 
 /** Every invariant of the system; modules append their checks here. */
-export const invariantChecks: InvariantCheck[] = [...ledgerChecks, ...seatChecks, ...enrollmentChecks];
+export const invariantChecks: InvariantCheck[] = [...ledgerChecks, ...seatChecks, ...enrollmentChecks, ...billingChecks];
 
 /** Runs every check against the database; an empty list means all invariants hold. */
 export async function checkInvariants(dataSource: DataSource, checks: InvariantCheck[] = invariantChecks): Promise<InvariantViolation[]> {

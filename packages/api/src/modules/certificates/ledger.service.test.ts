@@ -92,6 +92,20 @@ describe('certificate ledger', () => {
     expect(await balance(certificateId)).toMatchObject({ blocked: 40_000, committed: 60_000, spent: 0, expired: 0 });
   });
 
+  it('reverses part of a charge spent → committed with a new entry, never more than was spent', async () => {
+    const { certificateId } = await createTestCertificate(ds);
+    await ds.transaction((m) => ledger.block(m, move(certificateId, 100_000)));
+    await ds.transaction((m) => ledger.activate(m, move(certificateId, 100_000)));
+    await ds.transaction((m) => ledger.charge(m, move(certificateId, 80_000)));
+    const entry = await ds.transaction((m) => ledger.reverse(m, move(certificateId, 30_000, { reason: 'Исправление списания' })));
+    expect(entry).toMatchObject({ type: 'REVERSAL', amount: 30_000 });
+    expect(await balance(certificateId)).toMatchObject({ committed: 50_000, spent: 50_000, available: NOMINAL - 100_000 });
+    const err = await failure(ds.transaction((m) => ledger.reverse(m, move(certificateId, 50_001))));
+    expect(err.code).toBe('LEDGER_OVERDRAFT');
+    expect(err.details).toEqual({ bucket: 'spent', held: 50_000, required: 50_001 });
+    expect(await checkInvariants(ds)).toEqual([]);
+  });
+
   it('refuses amounts that are not positive whole kopecks', async () => {
     const { certificateId } = await createTestCertificate(ds);
     for (const amount of [0, -100, 10.5]) {

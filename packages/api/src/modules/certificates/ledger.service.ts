@@ -26,7 +26,7 @@ export interface LedgerMove {
 }
 
 type Column = 'nominal' | 'blocked' | 'committed' | 'spent' | 'expired';
-type Bucket = 'available' | 'blocked' | 'committed';
+type Bucket = 'available' | 'blocked' | 'committed' | 'spent';
 
 interface Movement {
   /** The bucket the amount leaves; null when money enters the account. */
@@ -44,12 +44,14 @@ const MOVEMENTS: Record<LedgerEntryType, Movement> = {
   [LedgerEntryType.RELEASE]: { from: 'committed', delta: { committed: -1 }, verb: 'вернуть на сертификат' },
   [LedgerEntryType.CHARGE]: { from: 'committed', delta: { committed: -1, spent: 1 }, verb: 'списать' },
   [LedgerEntryType.EXPIRE]: { from: 'available', delta: { expired: 1 }, verb: 'погасить' },
+  [LedgerEntryType.REVERSAL]: { from: 'spent', delta: { spent: -1, committed: 1 }, verb: 'сторнировать' },
 };
 
 const BUCKET_NAMES: Record<Bucket, string> = {
   available: 'доступно',
   blocked: 'заблокировано',
   committed: 'зарезервировано по договорам',
+  spent: 'списано',
 };
 
 const COLUMNS: Column[] = ['nominal', 'blocked', 'committed', 'spent', 'expired'];
@@ -87,6 +89,15 @@ export class LedgerService {
   /** committed → spent. */
   charge(manager: EntityManager, move: LedgerMove): Promise<LedgerEntry> {
     return this.move(manager, LedgerEntryType.CHARGE, move);
+  }
+
+  /**
+   * spent → committed: undoes part of a charge (billing corrects a month's
+   * charge down while its invoice is not yet approved). The ledger stays
+   * append-only: the correction is a new entry, never an edit of the CHARGE.
+   */
+  reverse(manager: EntityManager, move: LedgerMove): Promise<LedgerEntry> {
+    return this.move(manager, LedgerEntryType.REVERSAL, move);
   }
 
   /**

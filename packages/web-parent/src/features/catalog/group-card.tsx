@@ -8,6 +8,7 @@ import { weekdayShort } from '../../lib/labels';
 export const GroupCardFragment = graphql(`
   fragment GroupCard_group on Group {
     id
+    programId
     name
     address
     teacher
@@ -45,7 +46,7 @@ export function GroupCard({ group }: { group: GroupCard_GroupFragment }) {
             {full ? 'Свободных мест нет' : `Свободно мест: ${group.freeSeats} из ${group.capacity}`}
           </Text>
           {group.enrollmentOpen ? (
-            <Button component={Link} to={`/apply/${group.id}`} variant={full ? 'light' : 'filled'}>
+            <Button component={Link} to={`/programs/${group.programId}/apply/${group.id}`} variant={full ? 'light' : 'filled'}>
               {full ? 'Встать в очередь' : 'Записаться'}
             </Button>
           ) : (

@@ -1,0 +1,41 @@
+import type { InvariantCheck } from '../certificates/invariants';
+
+/** DESIGN.md → Invariants, billing's part: contracts' charges and invoices' totals. */
+export const billingChecks: InvariantCheck[] = [
+  {
+    name: 'every contract: sum of charges ≤ its certificate total',
+    sql: `
+      SELECT 'contracts ' || k.id AS subject, format('charged=%s certificate_total=%s', sum(c.amount), k.certificate_total) AS details
+        FROM contracts k JOIN charges c ON c.contract_id = k.id
+       GROUP BY k.id HAVING sum(c.amount) > k.certificate_total`,
+  },
+  {
+    name: 'every contract: one charge a month',
+    sql: `
+      SELECT 'contracts ' || contract_id AS subject, format('%s charges for %s', count(*), month) AS details
+        FROM charges GROUP BY contract_id, month HAVING count(*) > 1`,
+  },
+  {
+    name: 'every charge equals what the ledger moved for it (charged − reversed)',
+    sql: `
+      SELECT 'charges ' || c.id AS subject, format('amount=%s ledger=%s', c.amount, coalesce(l.net, 0)) AS details
+        FROM charges c
+        LEFT JOIN (SELECT charge_id, sum(CASE type WHEN 'CHARGE' THEN amount WHEN 'REVERSAL' THEN -amount ELSE 0 END) AS net
+                     FROM ledger_entries WHERE charge_id IS NOT NULL GROUP BY charge_id) l ON l.charge_id = c.id
+       WHERE c.amount <> coalesce(l.net, 0)`,
+  },
+  {
+    name: 'every invoice: total and count equal its charges',
+    sql: `
+      SELECT 'invoices ' || i.id AS subject, format('total=%s charges=%s; count=%s charges=%s', i.total, coalesce(sum(c.amount), 0), i.charge_count, count(c.id)) AS details
+        FROM invoices i LEFT JOIN charges c ON c.invoice_id = i.id
+       GROUP BY i.id HAVING i.total <> coalesce(sum(c.amount), 0) OR i.charge_count <> count(c.id)`,
+  },
+  {
+    name: 'every charge of an invoice belongs to its organization, municipality and month',
+    sql: `
+      SELECT 'charges ' || c.id AS subject, format('invoice %s', i.id) AS details
+        FROM charges c JOIN invoices i ON i.id = c.invoice_id
+       WHERE c.organization_id <> i.organization_id OR c.municipality_id <> i.municipality_id OR c.month <> i.month`,
+  },
+];

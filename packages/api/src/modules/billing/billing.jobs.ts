@@ -1,0 +1,17 @@
+import { todayIso } from '../../common/dates';
+import type { JobDefinition } from '../../jobs/job-queue';
+import { ContractClosingService } from './contract-closing.service';
+
+/**
+ * Contracts past their end date are completed and their committed remainder
+ * released. Hourly rather than once at midnight: a run missed while the
+ * system was down is caught up by the next one, and a run that finds
+ * nothing to do changes nothing.
+ */
+export const completeContractsJob: JobDefinition = {
+  name: 'complete-contracts',
+  cron: '7 * * * *',
+  async run(container) {
+    await container.get(ContractClosingService).completeEndedContracts(todayIso());
+  },
+};

@@ -1,0 +1,177 @@
+import { DataSource, type EntityManager } from 'typeorm';
+import { writeAudit } from '../../common/audit';
+import { AppSettings, Service } from '../../common/container';
+import { type IsoDate, todayIso } from '../../common/dates';
+import { InvalidTransitionError, NotFoundError } from '../../common/errors';
+import { formatRub } from '../../common/money';
+import { type Actor, requireRole } from '../accounts/actor';
+import { Role } from '../accounts/role';
+import { LedgerService } from '../certificates/ledger.service';
+import { Contract } from '../enrollment/contract.entity';
+import { ContractStatus } from '../enrollment/enrollment.enums';
+import { EnrollmentService } from '../enrollment/enrollment.service';
+import { NotificationService } from '../notifications/notification.service';
+import { lastDayOf, monthOf, monthsFromTo, prorate, ruDate } from './billing-terms';
+import { committedOnContract, lockContract, programTitle } from './contract-money';
+import type { TerminateContractInput } from './inputs/terminate-contract.input';
+
+const COMPLETION_BATCH = 200;
+
+/**
+ * How contracts end (DESIGN.md rule 5). Termination and completion lock in
+ * enrollment's order: the application row, the contract, the group (freeing
+ * the seat moves the waitlist up), then the certificate account.
+ *
+ * A terminated contract frees its seat at once, not at the end of the month:
+ * the family has left, and the next child on the waitlist gets the place
+ * (and an offer starting today) without waiting for the month to run out.
+ * The contract itself still runs, and may be charged, to the end of the month.
+ */
+@Service()
+export class ContractClosingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: AppSettings,
+    private readonly ledger: LedgerService,
+    private readonly enrollment: EnrollmentService,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  /**
+   * Terminates an active contract at the end of the current month (or its
+   * own end, if sooner). The months after that are released to the
+   * certificate at once; what the months up to then may still be charged
+   * (their prorated share less what is charged already) stays committed.
+   */
+  async terminateContract(actor: Actor | undefined, input: TerminateContractInput, today: IsoDate = todayIso()): Promise<Contract> {
+    const user = requireRole(actor, Role.PARENT, Role.PROVIDER_STAFF);
+    const scope = user.role === Role.PARENT ? { parentUserId: user.userId } : { organizationId: user.organizationId! };
+    const found = await this.dataSource.getRepository(Contract).findOne({ where: { id: input.contractId, ...scope } });
+    if (!found) throw new NotFoundError('Договор');
+    return this.dataSource.transaction(async (m) => {
+      await this.lockApplication(m, found.applicationId);
+      const contract = (await lockContract(m, found.id))!;
+      if (contract.status !== ContractStatus.ACTIVE) {
+        throw new InvalidTransitionError(`Договор № ${contract.number} не действует: расторгнуть его нельзя`, { status: contract.status });
+      }
+      const currentMonth = monthOf(today);
+      const monthEnd = lastDayOf(currentMonth);
+      // A contract that has not started yet ends on its first day, keeping nothing: no service was given.
+      const capped = contract.endsOn < monthEnd ? contract.endsOn : monthEnd;
+      const endsOn = capped < contract.startsOn ? contract.startsOn : capped;
+      const span = { startsOn: contract.startsOn, endsOn };
+      const charged = new Map<string, number>(
+        (await m.query(`SELECT month, amount FROM charges WHERE contract_id = $1`, [contract.id])).map((r: { month: string; amount: string }) => [r.month, Number(r.amount)]),
+      );
+      const kept = monthsFromTo(monthOf(contract.startsOn), monthOf(endsOn))
+        .filter((month) => month <= currentMonth)
+        .reduce((sum, month) => sum + Math.max(0, prorate(contract.certificateMonthlyShare, span, month) - (charged.get(month) ?? 0)), 0);
+
+      const title = await programTitle(m, contract.programId);
+      // The contract row is locked and every movement of its money locks it first: this stays true until the release below.
+      const released = contract.certificateTotal > 0 ? Math.max(0, (await committedOnContract(m, contract.id)) - kept) : 0;
+
+      await m.query(
+        `UPDATE contracts SET status = 'TERMINATED', ends_on = $2, closed_at = clock_timestamp(), close_reason = $3, updated_at = clock_timestamp() WHERE id = $1`,
+        [contract.id, endsOn, input.reason],
+      );
+      const by = user.role === Role.PARENT ? 'родителем' : 'организацией';
+      const note =
+        `Договор № ${contract.number} («${title}») расторгнут ${by} и действует по ${ruDate(endsOn)}. Причина: ${input.reason}.` +
+        (released > 0 ? ` На сертификат возвращено ${formatRub(released)}.` : '');
+      await this.enrollment.endEnrollment(m, contract.applicationId, user.userId, note);
+      if (released > 0) {
+        await this.ledger.release(m, {
+          certificateId: contract.certificateId!,
+          amount: released,
+          on: contract.startsOn,
+          actorUserId: user.userId,
+          reason: `Возврат на сертификат по договору № ${contract.number}, «${title}»: договор расторгнут, действует по ${ruDate(endsOn)} — ${formatRub(released)}`,
+          contractId: contract.id,
+          idempotencyKey: `contract:${contract.id}:terminate-release`,
+        });
+      }
+      await writeAudit(m, {
+        actorUserId: user.userId,
+        entityType: 'contract',
+        entityId: contract.id,
+        action: 'terminate',
+        before: { status: contract.status, endsOn: contract.endsOn },
+        after: { status: ContractStatus.TERMINATED, endsOn, reason: input.reason, released },
+      });
+      if (user.role === Role.PARENT) {
+        await this.notifications.notify(m, await this.notifications.staffOf(m, contract.organizationId), {
+          kind: 'CONTRACT_TERMINATED',
+          title: 'Родитель расторг договор',
+          body: note,
+          contractId: contract.id,
+        });
+      }
+      return m.findOneByOrFail(Contract, { id: contract.id });
+    });
+  }
+
+  /**
+   * Completes every contract whose end date passed by `today` (active and
+   * terminated ones alike) and releases what is still committed to it. Each
+   * contract is its own transaction re-checked under lock, so running twice,
+   * or on two processes at once, changes nothing the second time.
+   */
+  async completeEndedContracts(today: IsoDate = todayIso()): Promise<number> {
+    let completed = 0;
+    for (;;) {
+      const due: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM contracts WHERE status IN ('ACTIVE','TERMINATED') AND ends_on < $1 ORDER BY ends_on, id LIMIT $2`,
+        [today, COMPLETION_BATCH],
+      );
+      let progressed = 0;
+      for (const row of due) {
+        try {
+          progressed += await this.dataSource.transaction((m) => this.complete(m, row.id, today));
+        } catch (err) {
+          this.settings.logger.error({ err, contractId: row.id }, 'could not complete a contract');
+        }
+      }
+      completed += progressed;
+      if (due.length < COMPLETION_BATCH || progressed === 0) return completed;
+    }
+  }
+
+  private async complete(m: EntityManager, contractId: string, today: IsoDate): Promise<number> {
+    const { applicationId } = await m.findOneByOrFail(Contract, { id: contractId });
+    await this.lockApplication(m, applicationId);
+    const contract = (await lockContract(m, contractId))!;
+    if (![ContractStatus.ACTIVE, ContractStatus.TERMINATED].includes(contract.status) || contract.endsOn >= today) return 0;
+    await m.query(
+      `UPDATE contracts SET status = 'COMPLETED', closed_at = coalesce(closed_at, clock_timestamp()), updated_at = clock_timestamp() WHERE id = $1`,
+      [contract.id],
+    );
+    const title = await programTitle(m, contract.programId);
+    const remainder = contract.certificateTotal > 0 ? await committedOnContract(m, contract.id) : 0;
+    const note =
+      `Договор № ${contract.number} («${title}») завершён ${ruDate(contract.endsOn)}.` + (remainder > 0 ? ` Неиспользованные ${formatRub(remainder)} возвращены на сертификат.` : '');
+    if (contract.status === ContractStatus.ACTIVE) {
+      await this.enrollment.endEnrollment(m, contract.applicationId, null, note);
+    } else if (remainder > 0) {
+      // A terminated contract ended its enrollment (and told the parent) when it was terminated; only the remainder is news.
+      await this.notifications.notify(m, [contract.parentUserId], { kind: 'CONTRACT_COMPLETED', title: 'Договор завершён', body: note, contractId: contract.id });
+    }
+    if (remainder > 0) {
+      await this.ledger.release(m, {
+        certificateId: contract.certificateId!,
+        amount: remainder,
+        on: contract.startsOn,
+        actorUserId: null,
+        reason: `Возврат остатка на сертификат по договору № ${contract.number}, «${title}»: договор завершён ${ruDate(contract.endsOn)} — ${formatRub(remainder)}`,
+        contractId: contract.id,
+        idempotencyKey: `contract:${contract.id}:complete-release`,
+      });
+    }
+    await writeAudit(m, { actorUserId: null, entityType: 'contract', entityId: contract.id, action: 'complete', before: { status: contract.status }, after: { status: ContractStatus.COMPLETED, released: remainder } });
+    return 1;
+  }
+
+  private async lockApplication(m: EntityManager, applicationId: string): Promise<void> {
+    await m.query(`SELECT id FROM applications WHERE id = $1 FOR UPDATE`, [applicationId]);
+  }
+}

@@ -1,0 +1,50 @@
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { KopecksScalar } from '../../../common/money';
+import { IsMonth } from './month';
+
+@InputType({ description: 'One contract\'s charge for the month' })
+export class ChargeItemInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Договор не найден' })
+  contractId: string;
+
+  @Field(() => KopecksScalar, {
+    description:
+      'Paid from the certificate, in kopecks: from 0 up to the contract\'s certificate monthly share for the month. ' +
+      'In the month a contract starts or ends the share is prorated by days: share × contract days in the month / days in the month, rounded down to a kopeck.',
+  })
+  @IsInt({ message: 'Сумма — целое число копеек' })
+  @Min(0, { message: 'Сумма списания не может быть отрицательной' })
+  amount: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt({ message: 'Число занятий — целое число' })
+  @Min(0, { message: 'Число занятий не может быть отрицательным' })
+  lessonsPlanned?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt({ message: 'Число занятий — целое число' })
+  @Min(0, { message: 'Число занятий не может быть отрицательным' })
+  lessonsAttended?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(500, { message: 'Комментарий — не длиннее 500 символов' })
+  comment?: string | null;
+}
+
+@InputType()
+export class RecordChargesInput {
+  @Field(() => String, { description: '`YYYY-MM`: a month that has started' })
+  @IsMonth()
+  month: string;
+
+  @Field(() => [ChargeItemInput])
+  @ArrayMinSize(1, { message: 'Добавьте хотя бы одно списание' })
+  @ArrayMaxSize(500, { message: 'Не больше 500 списаний за раз' })
+  @ValidateNested({ each: true })
+  items: ChargeItemInput[];
+}
