@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { addDays, todayIso } from '../common/dates';
 import type { Actor } from '../modules/accounts/actor';
 import { Role } from '../modules/accounts/role';
 import { Direction, FundingType, ProgramFormat } from '../modules/catalog/catalog.enums';
@@ -34,8 +35,8 @@ export function groupInput(programId: string, overrides: Partial<CreateGroupInpu
       { weekday: 2, startTime: '16:00', endTime: '17:30' },
       { weekday: 4, startTime: '16:00', endTime: '17:30' },
     ],
-    startsOn: '2026-09-01',
-    endsOn: '2027-05-31',
+    startsOn: todayIso(),
+    endsOn: addDays(todayIso(), 270),
     capacity: 12,
     ...overrides,
   };
