@@ -7,6 +7,9 @@ export { createDataSource, migrate } from './db/data-source';
 export { startEmbeddedPostgres } from './db/embedded-postgres';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './db/seed/demo-data';
 export { PROGRAM_TITLES, TEACHERS, STREETS } from './db/seed/catalog-vocabulary';
+export { hashToken } from './modules/accounts/account.service';
+export { checkInvariants } from './modules/certificates/invariants';
+export { SnilsCrypto, snilsWithControlSum } from './modules/certificates/snils';
 
 /** Fixed key for benchmark runs: their data is synthetic and thrown away. */
 export const BENCH_ENCRYPTION_KEY_HEX = '28'.repeat(32);
