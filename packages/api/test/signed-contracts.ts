@@ -19,14 +19,14 @@ export interface TestProgram {
 
 /**
  * A certified CERTIFICATE program of staff@demo.ru's organization (connected
- * to financing) with one group running from 1 September to next May:
+ * to financing) with one group running from `startsOn` (1 September) to next May:
  * price `price`, normative `share`, so the parent co-pays the difference.
  */
 export async function createTestProgram(
   dataSource: DataSource,
-  options: { title?: string; price?: number; share?: number; capacity?: number; staffEmail?: string } = {},
+  options: { title?: string; price?: number; share?: number; capacity?: number; staffEmail?: string; startsOn?: string } = {},
 ): Promise<TestProgram> {
-  const { title = 'Робототехника', price = 200_000, share = 180_000, capacity = 10, staffEmail = 'staff@demo.ru' } = options;
+  const { title = 'Робототехника', price = 200_000, share = 180_000, capacity = 10, staffEmail = 'staff@demo.ru', startsOn = day('09-01') } = options;
   return dataSource.transaction(async (m) => {
     const [{ organization_id: organizationId }] = await m.query(`SELECT organization_id FROM users WHERE email = $1`, [staffEmail]);
     await m.query(
@@ -43,7 +43,7 @@ export async function createTestProgram(
     const [{ id: groupId }] = await m.query(
       `INSERT INTO groups (program_id, name, schedule, starts_on, ends_on, capacity, address)
        VALUES ($1, 'Группа 1', '[{"weekday":1,"startTime":"15:00","endTime":"16:30"}]', $2, $3, $4, 'г. Зея, ул. Народная, 26') RETURNING id`,
-      [programId, day('09-01'), `${YEAR + 1}-05-31`, capacity],
+      [programId, startsOn, `${YEAR + 1}-05-31`, capacity],
     );
     return { programId, groupId, organizationId };
   });

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../common/dates';
+import { BadInputError } from '../../common/errors';
 
 /** A calendar month, `YYYY-MM`: the unit of charges and invoices. */
 export type Month = string;
@@ -6,6 +7,12 @@ export type Month = string;
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const MONTH_NAMES = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+
+/** Refuses anything but a `YYYY-MM` month (query arguments; inputs are validated by their classes). */
+export function assertMonth(month: string): Month {
+  if (!MONTH_PATTERN.test(month)) throw new BadInputError('Месяц указывается как ГГГГ-ММ, например 2026-10', 'month');
+  return month;
+}
 
 export function monthOf(date: IsoDate): Month {
   return date.slice(0, 7);

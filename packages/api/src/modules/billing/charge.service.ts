@@ -13,7 +13,7 @@ import { ContractStatus } from '../enrollment/enrollment.enums';
 import { NotificationService } from '../notifications/notification.service';
 import { CLOSED_INVOICE_STATUSES } from './billing.enums';
 import { BillingErrorCode } from './billing.errors';
-import { firstDayOf, lastDayOf, type Month, monthName, monthOf, prorate, contractDaysIn, ruDate } from './billing-terms';
+import { assertMonth, contractDaysIn, firstDayOf, lastDayOf, type Month, monthName, monthOf, prorate, ruDate } from './billing-terms';
 import type { ChargeResult, MonthSheet } from './billing.types';
 import { Charge } from './charge.entity';
 import { committedOnContract, lockBillingMonth, lockContract, programTitle } from './contract-money';
@@ -154,6 +154,7 @@ export class ChargeService {
   /** Every certificate contract of the staff member's organization that runs in the month, with the prefilled amounts and what is charged. */
   async monthSheet(actor: Actor | undefined, month: Month, today: IsoDate = todayIso()): Promise<MonthSheet> {
     const staff = requireRole(actor, Role.PROVIDER_STAFF);
+    assertMonth(month);
     const organizationId = staff.organizationId!;
     const contracts = await this.dataSource
       .getRepository(Contract)

@@ -10,7 +10,7 @@ import { Role } from '../accounts/role';
 import { NotificationService } from '../notifications/notification.service';
 import { CLOSED_INVOICE_STATUSES, InvoiceStatus } from './billing.enums';
 import { BillingErrorCode } from './billing.errors';
-import { type Month, monthName } from './billing-terms';
+import { assertMonth, type Month, monthName } from './billing-terms';
 import type { InvoiceRegistry, MunicipalitySummary } from './billing.types';
 import { assertMonthStarted } from './charge.service';
 import { lockBillingMonth } from './contract-money';
@@ -48,7 +48,7 @@ export class InvoiceService {
   async formInvoice(actor: Actor | undefined, month: Month, today: IsoDate = todayIso()): Promise<Invoice[]> {
     const staff = requireRole(actor, Role.PROVIDER_STAFF);
     const organizationId = staff.organizationId!;
-    assertMonthStarted(month, today);
+    assertMonthStarted(assertMonth(month), today);
     return this.dataSource.transaction(async (m) => {
       await lockBillingMonth(m, organizationId, month);
       const sums: { municipality_id: string; n: number; total: string }[] = await m.query(
@@ -138,7 +138,7 @@ export class InvoiceService {
   myInvoices(actor: Actor | undefined, month?: Month | null): Promise<Invoice[]> {
     const staff = requireRole(actor, Role.PROVIDER_STAFF);
     return this.dataSource.getRepository(Invoice).find({
-      where: { organizationId: staff.organizationId!, ...(month ? { month } : {}) },
+      where: { organizationId: staff.organizationId!, ...(month ? { month: assertMonth(month) } : {}) },
       order: { month: 'DESC', municipalityId: 'ASC' },
     });
   }
@@ -146,6 +146,7 @@ export class InvoiceService {
   /** A municipality's invoices of the month with their totals (operators: their own; the region admin: one or all municipalities). */
   async invoiceRegistry(actor: Actor | undefined, month: Month, municipalityId?: string | null): Promise<InvoiceRegistry> {
     const user = requireRole(actor, Role.OPERATOR, Role.REGION_ADMIN);
+    assertMonth(month);
     const scope = municipalityId ?? (user.role === Role.OPERATOR ? user.municipalityId! : null);
     if (scope) requireOperatorOf(user, scope);
     const query = this.dataSource

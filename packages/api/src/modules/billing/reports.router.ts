@@ -3,7 +3,6 @@ import type { Container } from '../../common/container';
 import { DomainError, ErrorCode } from '../../common/errors';
 import { AccountService } from '../accounts/account.service';
 import { readSessionToken } from '../accounts/session-cookie';
-import { MONTH_PATTERN } from './billing-terms';
 import { BillingReportsService, type CsvFile } from './billing-reports.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -53,7 +52,6 @@ export function createReportsRouter(container: Container): Router {
     download((req, session) => {
       const month = String(req.query.month ?? '');
       const municipalityId = typeof req.query.municipalityId === 'string' ? req.query.municipalityId : null;
-      if (!MONTH_PATTERN.test(month)) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'Укажите месяц как ГГГГ-ММ, например ?month=2026-10');
       if (municipalityId && !UUID.test(municipalityId)) throw new DomainError(ErrorCode.NOT_FOUND, 'Муниципалитет не найден');
       return reports.registryCsv(session?.actor, month, municipalityId);
     }),
