@@ -78,6 +78,8 @@ interface StatusChange {
   rejectReason?: string;
   waitlistPosition?: number;
   contractId?: string;
+  /** Names for the parent's notice, when the caller has them at hand (saves a query). */
+  names?: { childFirstName: string; programTitle: string };
 }
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {
@@ -129,7 +131,7 @@ export class EnrollmentService {
       idempotent(m, staff.userId, idempotencyKey, 'rejectApplication', (id) => this.applicationById(m, id), async () => {
         const application = await this.lockApplication(m, applicationId, { organizationId: staff.organizationId! });
         await this.close(m, application, ApplicationStatus.REJECTED, { actorUserId: staff.userId, rejectReason: reason, note: `Причина: ${reason}` });
-        return this.applicationById(m, application.id);
+        return application;
       }),
     );
   }
@@ -141,7 +143,7 @@ export class EnrollmentService {
       idempotent(m, parent.userId, idempotencyKey, 'cancelApplication', (id) => this.applicationById(m, id), async () => {
         const application = await this.lockApplication(m, applicationId, { parentUserId: parent.userId });
         await this.close(m, application, ApplicationStatus.CANCELLED, { actorUserId: parent.userId });
-        return this.applicationById(m, application.id);
+        return application;
       }),
     );
   }
@@ -253,22 +255,35 @@ export class EnrollmentService {
     if (await this.hasLiveApplication(m, child.id, program.id)) throw this.duplicateError();
 
     const group = await this.lockGroup(m, unlockedGroup.id);
-    const [{ submitted }] = await m.query(`SELECT count(*)::int AS submitted FROM applications WHERE group_id = $1 AND status = 'SUBMITTED'`, [group.id]);
+    const [{ submitted, next }] = await m.query(
+      `SELECT count(*) FILTER (WHERE status = 'SUBMITTED')::int AS submitted, coalesce(max(waitlist_position), 0) + 1 AS next
+         FROM applications WHERE group_id = $1 AND status IN ('SUBMITTED', 'WAITLISTED')`,
+      [group.id],
+    );
     const full = group.seatsTaken + submitted >= group.capacity;
-    let waitlistPosition: number | null = null;
-    if (full) {
-      const [{ next }] = await m.query(`SELECT coalesce(max(waitlist_position), 0) + 1 AS next FROM applications WHERE group_id = $1 AND status = 'WAITLISTED'`, [group.id]);
-      waitlistPosition = next;
-    }
+    const waitlistPosition: number | null = full ? next : null;
     const status = full ? ApplicationStatus.WAITLISTED : ApplicationStatus.SUBMITTED;
-    const [{ id }] = await m.query(
+    const application = m.create(Application, {
+      childId: child.id,
+      parentUserId: parent.userId,
+      groupId: group.id,
+      programId: program.id,
+      organizationId: organization.id,
+      municipalityId: program.municipalityId,
+      status,
+      waitlistPosition,
+      rejectReason: null,
+    });
+    const [inserted] = await m.query(
       `INSERT INTO applications (child_id, parent_user_id, group_id, program_id, organization_id, municipality_id, status, waitlist_position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, submitted_at, updated_at`,
       [child.id, parent.userId, group.id, program.id, organization.id, program.municipalityId, status, waitlistPosition],
     );
-    const application = await this.applicationById(m, id);
+    Object.assign(application, { id: inserted.id, submittedAt: inserted.submitted_at, updatedAt: inserted.updated_at });
+    const id = application.id;
     await this.recordStatus(m, application, {
       actorUserId: parent.userId,
+      names: { childFirstName: child.firstName, programTitle: program.title },
       note: full ? `Мест в группе «${group.name}» сейчас нет. Место в очереди: ${waitlistPosition}. Когда место освободится, заявка сама перейдёт к организации.` : undefined,
     });
     await this.notifyStaff(m, application, `${child.lastName} ${child.firstName}: заявка на программу «${program.title}», группа «${group.name}»${full ? ' (лист ожидания)' : ''}.`);
@@ -373,12 +388,13 @@ export class EnrollmentService {
     await this.changeStatus(m, application, ApplicationStatus.CONFIRMED, {
       actorUserId: staff.userId,
       contractId,
+      names: { childFirstName: child.firstName, programTitle: program.title },
       note:
         `Подпишите договор № ${number} в личном кабинете до ${offerExpiresAt.toISOString().slice(0, 10)}.` +
         (certificateTotal > 0 ? ` На сертификате заблокировано ${formatRub(certificateTotal)}.` : ''),
     });
     await writeAudit(m, { actorUserId: staff.userId, entityType: 'application', entityId: application.id, action: 'confirm', after: { contractId, certificateTotal } });
-    return this.applicationById(m, application.id);
+    return application;
   }
 
   /**
@@ -454,12 +470,13 @@ export class EnrollmentService {
 
   private async changeStatus(m: EntityManager, application: Application, to: ApplicationStatus, change: StatusChange): Promise<void> {
     this.assertTransition(application, to);
-    await execute(
+    const { rows } = await execute<{ updated_at: Date; reject_reason: string | null }>(
       m,
-      `UPDATE applications SET status = $2, waitlist_position = $3, reject_reason = coalesce($4, reject_reason), updated_at = clock_timestamp() WHERE id = $1`,
+      `UPDATE applications SET status = $2, waitlist_position = $3, reject_reason = coalesce($4, reject_reason), updated_at = clock_timestamp() WHERE id = $1
+       RETURNING updated_at, reject_reason`,
       [application.id, to, change.waitlistPosition ?? null, change.rejectReason ?? null],
     );
-    application.status = to;
+    Object.assign(application, { status: to, waitlistPosition: change.waitlistPosition ?? null, rejectReason: rows[0].reject_reason, updatedAt: rows[0].updated_at });
     await this.recordStatus(m, application, change);
   }
 
@@ -471,19 +488,23 @@ export class EnrollmentService {
       change.actorUserId,
       change.note ?? null,
     ]);
-    const [names] = await m.query(`SELECT p.title, c.first_name FROM programs p, children c WHERE p.id = $1 AND c.id = $2`, [application.programId, application.childId]);
+    const names = change.names ?? (await this.names(m, application));
     await this.notifications.notify(m, [application.parentUserId], {
       kind: `APPLICATION_${application.status}`,
       title: NOTICE_TITLES[application.status],
-      body: `${names.first_name}, программа «${names.title}»: заявка ${STATUS_NAMES[application.status]}.${change.note ? ` ${change.note}` : ''}`,
+      body: `${names.childFirstName}, программа «${names.programTitle}»: заявка ${STATUS_NAMES[application.status]}.${change.note ? ` ${change.note}` : ''}`,
       applicationId: application.id,
       contractId: change.contractId,
     });
   }
 
-  private async notifyStaff(m: EntityManager, application: Application, body: string): Promise<void> {
-    const staff = await this.notifications.staffOf(m, application.organizationId);
-    await this.notifications.notify(m, staff, { kind: 'NEW_APPLICATION', title: 'Новая заявка', body, applicationId: application.id });
+  private notifyStaff(m: EntityManager, application: Application, body: string): Promise<void> {
+    return this.notifications.notifyOrganizationStaff(m, application.organizationId, { kind: 'NEW_APPLICATION', title: 'Новая заявка', body, applicationId: application.id });
+  }
+
+  private async names(m: EntityManager, application: Application): Promise<{ childFirstName: string; programTitle: string }> {
+    const [row] = await m.query(`SELECT c.first_name, p.title FROM programs p, children c WHERE p.id = $1 AND c.id = $2`, [application.programId, application.childId]);
+    return { childFirstName: row.first_name, programTitle: row.title };
   }
 
   private async hasLiveApplication(m: EntityManager, childId: string, programId: string): Promise<boolean> {

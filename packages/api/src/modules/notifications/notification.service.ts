@@ -23,22 +23,31 @@ export class NotificationService {
    */
   async notify(manager: EntityManager, userIds: string[], message: NotificationMessage): Promise<void> {
     if (userIds.length === 0) return;
+    await this.insert(manager, `SELECT unnest($1::uuid[])`, userIds, message);
+  }
+
+  /** Notifies every staff member of an organization (e.g. of a new application), in the caller's transaction. */
+  async notifyOrganizationStaff(manager: EntityManager, organizationId: string, message: NotificationMessage): Promise<void> {
+    await this.insert(manager, `SELECT id FROM users WHERE organization_id = $1 AND role = 'PROVIDER_STAFF'`, organizationId, message);
+  }
+
+  /** Staff of an organization, for notices a caller sends to them one by one. */
+  async staffOf(manager: EntityManager, organizationId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM users WHERE organization_id = $1 AND role = 'PROVIDER_STAFF'`, [organizationId]);
+    return rows.map((r) => r.id);
+  }
+
+  private async insert(manager: EntityManager, recipients: string, recipientParam: unknown, message: NotificationMessage): Promise<void> {
     await manager.query(
       `WITH n AS (
          INSERT INTO notifications (user_id, kind, title, body, application_id, contract_id)
-         SELECT u, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS u
+         SELECT r, $2, $3, $4, $5, $6 FROM (${recipients}) AS recipients(r)
          RETURNING id, user_id
        )
        INSERT INTO email_outbox (notification_id, to_address, subject, body)
        SELECT n.id, users.email, $3, $4 FROM n JOIN users ON users.id = n.user_id`,
-      [userIds, message.kind, message.title, message.body, message.applicationId ?? null, message.contractId ?? null],
+      [recipientParam, message.kind, message.title, message.body, message.applicationId ?? null, message.contractId ?? null],
     );
-  }
-
-  /** Staff of an organization, the recipients of its new-application notices. */
-  async staffOf(manager: EntityManager, organizationId: string): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(`SELECT id FROM users WHERE organization_id = $1 AND role = 'PROVIDER_STAFF'`, [organizationId]);
-    return rows.map((r) => r.id);
   }
 
   async myNotifications(actor: Actor | undefined, unreadOnly: boolean, first?: number | null, after?: string | null): Promise<Page<Notification>> {
