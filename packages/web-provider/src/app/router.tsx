@@ -69,12 +69,15 @@ export const router = createBrowserRouter(
             { path: 'applications', lazy: page(() => import('../features/applications/applications-page'), 'ApplicationsPage') },
             { path: 'contracts', lazy: page(() => import('../features/contracts/contracts-page'), 'ContractsPage') },
             { path: 'contracts/:contractId', lazy: page(() => import('../features/contracts/contract-page'), 'ContractPage') },
+            { path: 'charges', lazy: page(() => import('../features/charges/charges-page'), 'ChargesPage') },
             { path: 'certificates', lazy: page(() => import('../features/certificates/certificate-verification-page'), 'CertificateVerificationPage') },
           ],
         },
         {
           element: <RequireRole roles={['OPERATOR', 'REGION_ADMIN']} />,
           children: [
+            { path: 'summary', lazy: page(() => import('../features/summary/summary-page'), 'SummaryPage') },
+            { path: 'invoices', lazy: page(() => import('../features/invoices/invoice-registry-page'), 'InvoiceRegistryPage') },
             { path: 'periods', lazy: page(() => import('../features/operator-periods/periods-page'), 'PeriodsPage') },
             { path: 'municipality-certificates', lazy: page(() => import('../features/operator-certificates/municipality-certificates-page'), 'MunicipalityCertificatesPage') },
             { path: 'certification', lazy: page(() => import('../features/operator-certification/certification-page'), 'CertificationPage') },

@@ -23,6 +23,10 @@ const colors: Record<string, string> = {
   FINANCING: 'green',
   SUSPENDED: 'orange',
   CLOSED: 'dark',
+  FORMED: 'yellow',
+  APPROVED: 'teal',
+  PAID: 'green',
+  RETURNED: 'red',
 };
 
 /** A status in words, colored so a long table can be scanned. */

@@ -80,3 +80,10 @@ export const certificateStatusLabels: Record<string, string> = {
   SUSPENDED: 'Приостановлен',
   CLOSED: 'Закрыт',
 };
+
+export const invoiceStatusLabels: Record<string, string> = {
+  FORMED: 'На проверке в МОЦ',
+  APPROVED: 'Принят',
+  PAID: 'Оплачен',
+  RETURNED: 'Возвращён на исправление',
+};

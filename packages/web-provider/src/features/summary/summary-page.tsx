@@ -1,0 +1,152 @@
+import { useQuery } from '@apollo/client/react';
+import { BarChart, DonutChart } from '@mantine/charts';
+import { Card, Group, RingProgress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { MunicipalityPicker, useMunicipalityScope } from '../../components/municipality-picker';
+import { PageHeader } from '../../components/page-header';
+import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-state';
+import { graphql } from '../../gql';
+import { formatDate, formatRub } from '../../lib/format';
+import { directionLabels } from '../../lib/labels';
+
+const MunicipalitySummaryDocument = graphql(`
+  query MunicipalitySummary($municipalityId: ID!) {
+    municipalitySummary(municipalityId: $municipalityId) {
+      periodStartsOn
+      periodEndsOn
+      financingIssued
+      financingLimit
+      nominalTotal
+      blocked
+      committed
+      spent
+      expired
+      available
+    }
+    enrolled: applications(filter: { status: ENROLLED }, first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          program {
+            id
+            direction
+          }
+        }
+      }
+    }
+  }
+`);
+
+const moneyParts = [
+  { key: 'spent', name: 'Оплачено организациям', color: 'teal.6' },
+  { key: 'committed', name: 'Зарезервировано по договорам', color: 'indigo.6' },
+  { key: 'blocked', name: 'Заблокировано под оферты', color: 'yellow.6' },
+  { key: 'available', name: 'Свободно', color: 'gray.4' },
+  { key: 'expired', name: 'Аннулировано', color: 'red.4' },
+] as const;
+
+export function SummaryPage() {
+  const { municipalityId } = useMunicipalityScope();
+  const { data, loading, error } = useQuery(MunicipalitySummaryDocument, { variables: { municipalityId: municipalityId ?? '' }, skip: !municipalityId });
+  const summary = data?.municipalitySummary;
+
+  const byDirection = new Map<string, number>();
+  for (const { node } of data?.enrolled.edges ?? []) byDirection.set(node.program.direction, (byDirection.get(node.program.direction) ?? 0) + 1);
+  const directionData = Object.entries(directionLabels).map(([value, label]) => ({ direction: label, children: byDirection.get(value) ?? 0 }));
+  const usage = summary && summary.financingLimit > 0 ? Math.min(100, (summary.financingIssued / summary.financingLimit) * 100) : 0;
+
+  return (
+    <Stack>
+      <PageHeader
+        title="Сводка муниципалитета"
+        description={summary ? `Текущий период: ${formatDate(summary.periodStartsOn)} – ${formatDate(summary.periodEndsOn)}` : 'Деньги сертификатов и зачисления в текущем периоде'}
+        actions={<MunicipalityPicker />}
+      />
+      {!municipalityId ? (
+        <EmptyState title="Выберите муниципалитет">Сводка строится по одному муниципалитету: выберите его в списке справа вверху.</EmptyState>
+      ) : loading && !data ? (
+        <LoadingState />
+      ) : error ? (
+        <ErrorAlert error={error} />
+      ) : summary ? (
+        <>
+          <SimpleGrid cols={3}>
+            <Card withBorder>
+              <Text size="sm" c="dimmed">
+                Сертификаты финансирования
+              </Text>
+              <Group gap="md" wrap="nowrap">
+                <RingProgress size={90} thickness={10} sections={[{ value: usage, color: usage >= 100 ? 'red' : 'indigo' }]} label={<Text ta="center" size="xs">{Math.round(usage)}%</Text>} />
+                <div>
+                  <Title order={3}>
+                    {summary.financingIssued} из {summary.financingLimit}
+                  </Title>
+                  <Text size="xs" c="dimmed">
+                    выдано / лимит периода
+                  </Text>
+                </div>
+              </Group>
+            </Card>
+            <Card withBorder>
+              <Text size="sm" c="dimmed">
+                Номиналы зачислены
+              </Text>
+              <Title order={3}>{formatRub(summary.nominalTotal)}</Title>
+            </Card>
+            <Card withBorder>
+              <Text size="sm" c="dimmed">
+                Оплачено организациям
+              </Text>
+              <Title order={3}>{formatRub(summary.spent)}</Title>
+            </Card>
+          </SimpleGrid>
+          <SimpleGrid cols={2} spacing="lg">
+            <Card withBorder>
+              <Text fw={600} mb="sm">
+                Деньги сертификатов по состоянию
+              </Text>
+              <Group align="center" wrap="nowrap">
+                <DonutChart
+                  size={180}
+                  thickness={28}
+                  withTooltip
+                  valueFormatter={(v) => formatRub(v)}
+                  data={moneyParts.map((p) => ({ name: p.name, value: summary[p.key], color: p.color }))}
+                />
+                <Table>
+                  <Table.Tbody>
+                    {moneyParts.map((p) => (
+                      <Table.Tr key={p.key}>
+                        <Table.Td>{p.name}</Table.Td>
+                        <Table.Td ta="right">{formatRub(summary[p.key])}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Group>
+            </Card>
+            <Card withBorder>
+              <Text fw={600} mb="sm">
+                Зачислено детей по направленностям
+              </Text>
+              {data!.enrolled.totalCount === 0 ? (
+                <Text size="sm" c="dimmed">
+                  Зачислений пока нет: они появятся, когда родители подпишут договоры.
+                </Text>
+              ) : (
+                <>
+                  <BarChart h={220} data={directionData} dataKey="direction" orientation="vertical" yAxisProps={{ width: 190 }} series={[{ name: 'children', label: 'Детей', color: 'indigo.6' }]} />
+                  {data!.enrolled.totalCount > data!.enrolled.edges.length && (
+                    <Text size="xs" c="dimmed">
+                      По первым {data!.enrolled.edges.length} из {data!.enrolled.totalCount} зачислений.
+                    </Text>
+                  )}
+                </>
+              )}
+            </Card>
+          </SimpleGrid>
+        </>
+      ) : null}
+    </Stack>
+  );
+}
