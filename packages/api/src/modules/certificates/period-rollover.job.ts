@@ -1,7 +1,7 @@
 import type { JobDefinition } from '../../jobs/job-queue';
 import { PeriodRolloverService } from './period-rollover.service';
 
-/** Daily: a period that ended yesterday is closed and the next one opened the same night. Re-runs change nothing. */
+/** Daily: a period that ended yesterday is closed and the next one opened the same night; certificates of children who turned 18 close. Re-runs change nothing. */
 export const periodRolloverJob: JobDefinition = {
   name: 'certificates.period-rollover',
   cron: '10 0 * * *',

@@ -62,6 +62,17 @@ describe('period rollover', () => {
     expect(await checkInvariants(ds)).toEqual([]);
   });
 
+  it('closes, on any day, the certificates of children who turned 18, keeping their money where it is', async () => {
+    const { certificateId } = await createTestCertificate(ds);
+    const today = new Date().toISOString().slice(0, 10);
+    await ds.query(`UPDATE certificates SET valid_until = (current_date - 1) WHERE id = $1`, [certificateId]);
+    const result = await rollover.run(today);
+    expect(result).toMatchObject({ closed: 1, credited: 0 });
+    expect(await status(certificateId)).toMatchObject({ status: 'CLOSED', status_reason: 'Срок действия сертификата истёк: ребёнку исполнилось 18 лет' });
+    expect((await ledger.accountFor(ds.manager, certificateId))!.available).toBe(1_347_000);
+    expect((await rollover.run(today)).closed).toBe(0);
+  });
+
   it('returns certificates beyond the new period\'s limit to ACCOUNTING, and closes those of children who turned 18', async () => {
     const financed = await createTestCertificate(ds);
     const suspended = await createTestCertificate(ds);

@@ -14,7 +14,7 @@ export interface RolloverResult {
   credited: number;
   /** Financing certificates that found the new period's limit used up. */
   returnedToAccounting: number;
-  /** Certificates whose child turned 18. */
+  /** Certificates past their validity: the child turned 18. */
   closed: number;
 }
 
@@ -34,7 +34,8 @@ interface CertificateToCredit {
 
 /**
  * Closes ended periods and opens current ones: EXPIRE of every unspent
- * available amount, CREDIT of the new nominal to financing certificates.
+ * available amount, CLOSED for certificates past their validity, CREDIT of
+ * the new nominal to financing certificates.
  * Safe to run any number of times (daily by the job queue): each step
  * re-checks under a lock whether it is still due, and ledger idempotency
  * keys are derived from the state they change.
@@ -57,6 +58,11 @@ export class PeriodRolloverService {
     );
     for (const account of accounts) {
       if (await this.dataSource.transaction((m) => this.expire(m, account))) result.expired++;
+    }
+
+    const outgrown: { id: string }[] = await this.dataSource.query(`SELECT id FROM certificates WHERE valid_until < $1 AND status <> 'CLOSED' ORDER BY id`, [today]);
+    for (const { id } of outgrown) {
+      if (await this.dataSource.transaction((m) => this.closeOutgrown(m, id, today))) result.closed++;
     }
 
     // Suspended financing certificates roll over too: resuming them must find this period's money.
@@ -96,7 +102,7 @@ export class PeriodRolloverService {
 
   private async credit(manager: EntityManager, target: CertificateToCredit, today: string): Promise<keyof RolloverResult | null> {
     const [certificate] = await manager.query(
-      `SELECT c.status, c.status_before_suspension, c.valid_until,
+      `SELECT c.status, c.status_before_suspension,
               EXISTS (SELECT 1 FROM certificate_accounts a WHERE a.certificate_id = c.id AND a.period_id = $2) AS credited
          FROM certificates c WHERE c.id = $1 FOR UPDATE`,
       [target.certificate_id, target.period_id],
@@ -104,10 +110,6 @@ export class PeriodRolloverService {
     const financing = certificate.status === CertificateStatus.FINANCING || certificate.status_before_suspension === CertificateStatus.FINANCING;
     if (!financing || certificate.credited) return null;
 
-    if (certificate.valid_until < today) {
-      await this.setStatus(manager, target.certificate_id, certificate.status, CertificateStatus.CLOSED, 'Срок действия сертификата истёк: ребёнку исполнилось 18 лет');
-      return 'closed';
-    }
     const { count } = await execute(manager, `UPDATE certificate_periods SET financing_issued = financing_issued + 1 WHERE id = $1 AND financing_issued < financing_limit`, [
       target.period_id,
     ]);
@@ -130,6 +132,13 @@ export class PeriodRolloverService {
       idempotencyKey: financingCreditKey(target.certificate_id, target.period_id),
     });
     return 'credited';
+  }
+
+  private async closeOutgrown(manager: EntityManager, certificateId: string, today: string): Promise<boolean> {
+    const [certificate] = await manager.query(`SELECT status, valid_until FROM certificates WHERE id = $1 FOR UPDATE`, [certificateId]);
+    if (certificate.status === CertificateStatus.CLOSED || certificate.valid_until >= today) return false;
+    await this.setStatus(manager, certificateId, certificate.status, CertificateStatus.CLOSED, 'Срок действия сертификата истёк: ребёнку исполнилось 18 лет');
+    return true;
   }
 
   /** A suspended certificate stays suspended; what changes is the status it will return to. */
