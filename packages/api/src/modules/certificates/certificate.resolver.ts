@@ -9,6 +9,7 @@ import { CertificateAccount } from './certificate-account.entity';
 import { CertificateConnection, LedgerEntryConnection } from './certificate-connection.type';
 import { Certificate } from './certificate.entity';
 import { CertificateService, STATUS_LABELS } from './certificate.service';
+import { LedgerEntryType } from './certificates.enums';
 import { Child } from './child.entity';
 import { CertificateFilter } from './inputs/certificate-filter.input';
 import { CertificateStatusChangeInput } from './inputs/status-change.input';
@@ -127,25 +128,27 @@ export class CertificateAccountResolver {
   }
 }
 
-// Keyed by plain strings so that a type added to the ledger later shows its code until it gets a label here.
-const LEDGER_LABELS: Record<string, string> = {
-  CREDIT: 'Зачисление',
-  BLOCK: 'Блокировка под заявку',
-  UNBLOCK: 'Снятие блокировки',
-  ACTIVATE: 'Резерв по договору',
-  RELEASE: 'Возврат резерва',
-  CHARGE: 'Оплата обучения',
-  EXPIRE: 'Аннулирование остатка',
-  REVERSAL: 'Исправление оплаты',
+const LEDGER_LABELS: Record<LedgerEntryType, string> = {
+  [LedgerEntryType.CREDIT]: 'Зачисление',
+  [LedgerEntryType.BLOCK]: 'Блокировка под заявку',
+  [LedgerEntryType.UNBLOCK]: 'Снятие блокировки',
+  [LedgerEntryType.ACTIVATE]: 'Резерв по договору',
+  [LedgerEntryType.RELEASE]: 'Возврат резерва',
+  [LedgerEntryType.CHARGE]: 'Оплата обучения',
+  [LedgerEntryType.EXPIRE]: 'Аннулирование остатка',
+  [LedgerEntryType.REVERSAL]: 'Исправление оплаты',
 };
 
 /** How each movement changes what the parent can still use (movements between reserved buckets leave it as is). */
-const AVAILABLE_SIGN: Record<string, -1 | 1> = {
-  CREDIT: 1,
-  BLOCK: -1,
-  UNBLOCK: 1,
-  RELEASE: 1,
-  EXPIRE: -1,
+const AVAILABLE_SIGN: Record<LedgerEntryType, -1 | 0 | 1> = {
+  [LedgerEntryType.CREDIT]: 1,
+  [LedgerEntryType.BLOCK]: -1,
+  [LedgerEntryType.UNBLOCK]: 1,
+  [LedgerEntryType.ACTIVATE]: 0,
+  [LedgerEntryType.RELEASE]: 1,
+  [LedgerEntryType.CHARGE]: 0,
+  [LedgerEntryType.EXPIRE]: -1,
+  [LedgerEntryType.REVERSAL]: 0,
 };
 
 @Service()
@@ -153,11 +156,11 @@ const AVAILABLE_SIGN: Record<string, -1 | 1> = {
 export class LedgerEntryResolver {
   @FieldResolver(() => String, { description: 'The kind of operation in Russian, e.g. «Зачисление»' })
   label(@Root() entry: LedgerEntry): string {
-    return LEDGER_LABELS[entry.type] ?? entry.type;
+    return LEDGER_LABELS[entry.type];
   }
 
   @FieldResolver(() => KopecksScalar, { description: 'Change of the available sum: + for credits and returns, − for blocks and expiry, 0 inside reserved money' })
   availableChange(@Root() entry: LedgerEntry): number {
-    return (AVAILABLE_SIGN[entry.type] ?? 0) * entry.amount;
+    return AVAILABLE_SIGN[entry.type] * entry.amount;
   }
 }
