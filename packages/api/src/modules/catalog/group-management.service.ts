@@ -4,12 +4,12 @@ import { BadInputError, DomainError, ErrorCode, InvalidTransitionError } from '.
 import { execute } from '../../common/sql';
 import { type Actor, requireRole } from '../accounts/actor';
 import { Role } from '../accounts/role';
+import { findOwnProgram } from './catalog-access';
 import { AuditEntityType, auditCatalog, changedFields } from './catalog-audit';
 import { CatalogErrorCode } from './catalog.errors';
 import { ProgramStatus } from './catalog.enums';
 import { Group, type ScheduleSlot } from './group.entity';
 import type { CreateGroupInput, UpdateGroupInput } from './inputs/group.input';
-import { findOwnProgram } from './program-management.service';
 import { Program } from './program.entity';
 
 const GROUP_NOT_FOUND = 'Группа не найдена среди групп вашей организации';

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorByEmail, createTestApp } from '../../../test/app';
-import { programInput } from '../../testing/catalog-fixtures';
+import { signTestContract } from '../../../test/signed-contracts';
+import { todayIso } from '../../common/dates';
+import { groupInput, programInput } from '../../testing/catalog-fixtures';
 import type { Actor } from '../accounts/actor';
+import { Contract } from '../enrollment/contract.entity';
 import { CertificationStatus, FundingType } from './catalog.enums';
 import { acceptsCertificatePayment, certificateMonthlyShare } from './certificate-terms';
+import { GroupManagementService } from './group-management.service';
 import { Organization } from './organization.entity';
 import { ProgramCertificationService } from './program-certification.service';
 import { ProgramManagementService } from './program-management.service';
@@ -79,6 +83,20 @@ describe('program certification', () => {
     const dearer = await programs.updateProgram(staff, { programId: program.id, monthlyPrice: 400_000, description: 'Новое описание программы для родителей.' });
     expect(dearer.certificationStatus).toBe(CertificationStatus.CERTIFIED);
     expect(certificateMonthlyShare(dearer)).toBe(200_000);
+  });
+
+  it('leaves a signed contract\'s terms alone when the price of its certified program changes', async () => {
+    const program = await submitted({ monthlyPrice: 250_000 });
+    await certification.certify(operator, { programId: program.id, normativeMonthlyCost: 200_000 });
+    const group = await app.container.get(GroupManagementService).createGroup(staff, groupInput(program.id));
+    const { contract } = await signTestContract(app.container, app.dataSource, group.id, { confirmedAt: todayIso() });
+    const terms = (c: Contract) => ({ monthlyPrice: c.monthlyPrice, share: c.certificateMonthlyShare, copayment: c.parentMonthlyCopayment, total: c.certificateTotal });
+    expect(terms(contract)).toMatchObject({ monthlyPrice: 250_000, share: 200_000, copayment: 50_000 });
+
+    await programs.updateProgram(staff, { programId: program.id, monthlyPrice: 120_000 });
+    await programs.updateProgram(staff, { programId: program.id, monthlyPrice: 400_000 });
+    const after = await app.dataSource.getRepository(Contract).findOneByOrFail({ id: contract.id });
+    expect(terms(after)).toEqual(terms(contract));
   });
 
   it('refuses to change the certified terms of a submitted or certified program', async () => {

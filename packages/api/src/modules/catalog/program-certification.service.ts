@@ -3,11 +3,11 @@ import { Service } from '../../common/container';
 import { DomainError, ErrorCode, InvalidTransitionError } from '../../common/errors';
 import { type Actor, requireOperatorOf, requireRole } from '../accounts/actor';
 import { Role } from '../accounts/role';
+import { assertConnected, findOwnProgram } from './catalog-access';
 import { AuditEntityType, auditCatalog } from './catalog-audit';
 import { CertificationStatus, FundingType, ProgramStatus } from './catalog.enums';
 import type { CertifyProgramInput, RejectProgramCertificationInput } from './inputs/certification.input';
 import { Organization } from './organization.entity';
-import { assertConnected, findOwnProgram } from './program-management.service';
 import { Program } from './program.entity';
 
 const CHANGED_MEANWHILE = 'Программу только что изменили: обновите страницу и повторите';

@@ -1,11 +1,11 @@
 import { DataSource, type EntityManager } from 'typeorm';
 import { Service } from '../../common/container';
-import { BadInputError, DomainError, ErrorCode, InvalidTransitionError } from '../../common/errors';
+import { BadInputError, InvalidTransitionError } from '../../common/errors';
 import { type Actor, requireRole } from '../accounts/actor';
 import { Role } from '../accounts/role';
 import { Municipality } from '../municipalities/municipality.entity';
+import { assertConnected, findOwnProgram, lockOwnProgram } from './catalog-access';
 import { AuditEntityType, auditCatalog, changedFields } from './catalog-audit';
-import { CatalogErrorCode } from './catalog.errors';
 import { CertificationStatus, FundingType, ProgramStatus } from './catalog.enums';
 import type { CreateProgramInput, MyProgramsFilter, UpdateProgramInput } from './inputs/program.input';
 import { Organization } from './organization.entity';
@@ -148,30 +148,7 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-export function assertConnected(organization: Organization): void {
-  if (!organization.pfConnected) {
-    throw new DomainError(
-      CatalogErrorCode.PF_NOT_CONNECTED,
-      'Программы с оплатой сертификатом доступны только организациям, подключённым к персонифицированному финансированию. Обратитесь в МОЦ своего муниципалитета.',
-    );
-  }
-}
-
 async function assertMunicipalityExists(manager: EntityManager, municipalityId: string): Promise<void> {
   const found = await manager.existsBy(Municipality, { id: municipalityId });
   if (!found) throw new BadInputError('Выберите муниципалитет из списка', 'municipalityId');
-}
-
-/** A program of the actor's organization (the owner is part of the query), or NOT_FOUND. */
-export async function findOwnProgram(manager: EntityManager, staff: Actor, programId: string, lock = false): Promise<Program> {
-  const program = await manager.findOne(Program, {
-    where: { id: programId, organizationId: staff.organizationId! },
-    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-  });
-  if (!program) throw new DomainError(ErrorCode.NOT_FOUND, 'Программа не найдена среди программ вашей организации');
-  return program;
-}
-
-export function lockOwnProgram(manager: EntityManager, staff: Actor, programId: string): Promise<Program> {
-  return findOwnProgram(manager, staff, programId, true);
 }
