@@ -112,6 +112,24 @@ describe('group management', () => {
     expect(await seats(group.id)).toEqual({ capacity: 10, seats_taken: 6 });
   });
 
+  it('control: the same interleaving without the row lock checks a stale count and only the database CHECK stops it', async () => {
+    const group = await groups.createGroup(staff, groupInput((await newProgram()).id, { capacity: 10 }));
+    await fill(group.id, 5);
+    const runner = app.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    expect(await takeSeat(runner.manager, group.id)).toBe(true);
+    const unlocked = app.dataSource.transaction(async (m) => {
+      const [{ seats_taken }] = await m.query(`SELECT seats_taken FROM groups WHERE id = $1`, [group.id]);
+      expect(seats_taken).toBe(5); // stale: the sixth seat is being taken
+      await m.query(`UPDATE groups SET capacity = 5 WHERE id = $1`, [group.id]);
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    await runner.commitTransaction();
+    await runner.release();
+    await expect(unlocked).rejects.toThrow(/groups_seats/);
+  });
+
   it('keeps seats taken within capacity when seats are taken while the capacity is lowered', async () => {
     const outcomes = new Set<string>();
     // Seven rounds: the capacity change starts first, last, and at every place among six seat takers.
