@@ -91,6 +91,7 @@ describe('certificate lifecycle', () => {
       for (const r of results) if (r.status === 'rejected') expect((r.reason as DomainError).code).toBe('CONFLICT');
       const err = await failure(service.requestCertificate(actors.parent, child.id));
       expect(err.message).toMatch(/^У ребёнка уже есть сертификат № 28\d{8}/);
+      expect(await checkInvariants(ds)).toEqual([]);
     });
 
     it('lets only the child\'s own parent request it', async () => {

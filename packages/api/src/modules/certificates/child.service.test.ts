@@ -8,6 +8,7 @@ import type { Actor } from '../accounts/actor';
 import { CertificateService } from './certificate.service';
 import { Gender } from './certificates.enums';
 import { ChildService } from './child.service';
+import { checkInvariants } from './invariants';
 import type { AddChildInput } from './inputs/child.input';
 import { formatSnils, maskSnils, SnilsCrypto } from './snils';
 
@@ -97,6 +98,7 @@ describe('children', () => {
     for (const r of results) if (r.status === 'rejected') expect((r.reason as DomainError).code).toBe('CONFLICT');
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM children WHERE snils_hash = $1`, [new SnilsCrypto(TEST_DATA_ENCRYPTION_KEY).hash(snils)]);
     expect(n).toBe(1);
+    expect(await checkInvariants(ds)).toEqual([]);
   });
 
   it('accepts children from 5 to 17 and refuses younger, 18-year-olds and future birth dates', async () => {

@@ -131,6 +131,7 @@ describe('certificate ledger', () => {
     const entries = await Promise.all(Array.from({ length: 10 }, () => ds.transaction((m) => ledger.block(m, move(certificateId, 10_000, { idempotencyKey: key })))));
     expect(new Set(entries.map((e) => e.id)).size).toBe(1);
     expect(await balance(certificateId)).toMatchObject({ blocked: 10_000 });
+    expect(await checkInvariants(ds)).toEqual([]);
   });
 
   it('keeps links to the application, contract and charge, and the actor', async () => {

@@ -1,4 +1,4 @@
-import { IsEnum, IsOptional, IsUUID, Length } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsUUID, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { CertificateStatus } from '../certificates.enums';
 
@@ -16,6 +16,7 @@ export class CertificateFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Only ACCOUNTING certificates whose parent asked for financing' })
   @IsOptional()
+  @IsBoolean()
   financingRequested?: boolean;
 
   @Field(() => String, { nullable: true, description: 'Certificate number (or its start) or the child\'s last name' })
