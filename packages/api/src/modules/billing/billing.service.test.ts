@@ -12,6 +12,7 @@ import { LedgerService } from '../certificates/ledger.service';
 import { Contract } from '../enrollment/contract.entity';
 import { EnrollmentService } from '../enrollment/enrollment.service';
 import { InvoiceStatus } from './billing.enums';
+import type { ChargeResult } from './billing.types';
 import { ChargeService } from './charge.service';
 import { ContractClosingService } from './contract-closing.service';
 import { InvoiceService } from './invoice.service';
@@ -317,6 +318,37 @@ describe('billing', () => {
     expect(await balance(certificateId)).toEqual({ blocked: 0, committed: 0, spent: 360_000, available: NOMINAL - 360_000 });
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM charges WHERE contract_id = $1`, [contract.id]);
     expect(n).toBe(2);
+    await expectInvariants();
+  });
+
+  it('keeps the invoice equal to the month\'s charges when charges, corrections, forming and approval race', async () => {
+    const { groupId, organizationId } = await createTestProgram(ds);
+    const signed = [];
+    for (let i = 0; i < 6; i++) signed.push(await signTestContract(container, ds, groupId));
+    const monthTotal = async () =>
+      Number((await ds.query(`SELECT coalesce(sum(amount), 0)::bigint AS total FROM charges WHERE organization_id = $1 AND month = $2`, [organizationId, OCT]))[0].total);
+
+    // Charges of six contracts while the month's invoice is formed three times over.
+    const results = await Promise.all([
+      ...signed.map(({ contract }) => charges.recordCharges(staff, { month: OCT, items: [{ contractId: contract.id, amount: SHARE }] }, NOV_23)),
+      ...Array.from({ length: 3 }, () => invoices.formInvoice(staff, OCT, NOV_23)),
+    ]);
+    expect(results.slice(0, 6).map((r) => (r as ChargeResult[])[0].errorCode)).toEqual(Array(6).fill(null));
+    const [invoice] = await invoices.formInvoice(staff, OCT, NOV_23);
+    expect(invoice.total).toBe(await monthTotal());
+    await expectInvariants();
+
+    // A correction racing the approval either lands before it (and is in the total) or is refused after it.
+    const first = (results[0] as ChargeResult[])[0].charge!;
+    const [correction, approval] = await Promise.allSettled([
+      charges.correctCharge(staff, { chargeId: first.id, amount: 100_000, comment: 'Болезнь' }),
+      invoices.approveInvoice(operator, invoice.id),
+    ]);
+    expect(approval.status).toBe('fulfilled');
+    if (correction.status === 'rejected') expect((correction.reason as DomainError).code).toBe('INVOICE_CLOSED');
+    const approved = await invoices.invoice(operator, invoice.id);
+    expect(approved.status).toBe(InvoiceStatus.APPROVED);
+    expect(approved.total).toBe(await monthTotal());
     await expectInvariants();
   });
 
