@@ -30,17 +30,19 @@ export class EmailDeliveryService {
     private readonly settings: AppSettings,
   ) {}
 
-  /** Sends one batch of pending messages; returns how many were handled. */
+  /** Sends one batch of pending messages; returns how many were sent (failures wait for the next run). */
   async deliverPending(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
         `SELECT id, to_address, subject, body, attempts FROM email_outbox WHERE status = 'PENDING' ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH_SIZE],
       );
+      let sent = 0;
       for (const row of rows) {
         try {
           await this.send(row);
           await manager.query(`UPDATE email_outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1 WHERE id = $1`, [row.id]);
+          sent++;
         } catch (err) {
           this.settings.logger.warn({ err, outboxId: row.id }, 'e-mail delivery failed');
           await manager.query(`UPDATE email_outbox SET attempts = attempts + 1, last_error = $2, status = CASE WHEN attempts + 1 >= $3 THEN 'FAILED' ELSE status END WHERE id = $1`, [
@@ -50,7 +52,7 @@ export class EmailDeliveryService {
           ]);
         }
       }
-      return rows.length;
+      return sent;
     });
   }
 
@@ -70,7 +72,7 @@ export const deliverEmailJob: JobDefinition = {
   cron: '* * * * *',
   async run(container) {
     const delivery = container.get(EmailDeliveryService);
-    // Drain the backlog in batches; each batch commits on its own.
+    // Drain the backlog in batches, each committed on its own; a failing server is retried on the next run, not in a loop.
     while ((await delivery.deliverPending()) === BATCH_SIZE);
   },
 };
