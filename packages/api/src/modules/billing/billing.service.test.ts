@@ -321,6 +321,32 @@ describe('billing', () => {
     await expectInvariants();
   });
 
+  it('never spends and releases the same money when the last month\'s charge races the completion job', async () => {
+    const { groupId } = await createTestProgram(ds);
+    const { contract, certificateId } = await signTestContract(container, ds, groupId, { confirmedAt: day('10-01') });
+    await charge(contract.id, OCT, SHARE);
+    await charge(contract.id, NOV, SHARE);
+
+    const [charged] = await Promise.all([
+      charges.recordCharges(staff, { month: DEC, items: [{ contractId: contract.id, amount: SHARE }] }, day('12-31')),
+      closing.completeEndedContracts(`${YEAR + 1}-01-01`),
+      closing.completeEndedContracts(`${YEAR + 1}-01-01`),
+    ]);
+    const { errorCode } = charged[0];
+    const b = await balance(certificateId);
+    if (errorCode === null) {
+      expect(b).toEqual({ blocked: 0, committed: 0, spent: 540_000, available: NOMINAL - 540_000 });
+    } else {
+      // The job came first: December went back to the certificate and the contract takes no more charges.
+      expect(errorCode).toBe('CONTRACT_NOT_CHARGEABLE');
+      expect(b).toEqual({ blocked: 0, committed: 0, spent: 360_000, available: NOMINAL - 360_000 });
+    }
+    expect((await reload(contract.id)).status).toBe('COMPLETED');
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE contract_id = $1 AND type = 'RELEASE'`, [contract.id]);
+    expect(n).toBe(errorCode === null ? 0 : 1);
+    await expectInvariants();
+  });
+
   it('keeps the invoice equal to the month\'s charges when charges, corrections, forming and approval race', async () => {
     const { groupId, organizationId } = await createTestProgram(ds);
     const signed = [];
