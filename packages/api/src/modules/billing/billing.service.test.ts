@@ -248,6 +248,8 @@ describe('billing', () => {
     const [invoice] = await invoices.formInvoice(staff, MONTH, NOV_23);
     expect(invoice).toMatchObject({ status: InvoiceStatus.FORMED, total: expected, organizationId });
     expect((await failure(invoices.formInvoice(staff, `${YEAR}-02`, NOV_23))).code).toBe('NO_CHARGES');
+    const [notice] = await ds.query(`SELECT body FROM notifications WHERE user_id = $1 AND kind = 'INVOICE_FORMED' ORDER BY created_at DESC LIMIT 1`, [operator.userId]);
+    expect(notice.body).toContain(`сформировала счёт за сентябрь ${YEAR} на ${formatRub(expected)}`);
 
     // A correction while the invoice is only formed moves its total with it.
     await charges.correctCharge(staff, { chargeId: a.id, amount: 170_000, comment: 'Пропуск по болезни' });

@@ -83,7 +83,7 @@ export class InvoiceService {
             [invoice.id, Number(sum.total), sum.n, staff.userId],
           );
           await writeAudit(m, { actorUserId: staff.userId, entityType: 'invoice', entityId: invoice.id, action: 'form', before: { status: invoice.status }, after: { total: Number(sum.total), chargeCount: sum.n } });
-          await this.notifyOperators(m, sum.municipality_id, invoice.id, `Организация сформировала счёт за ${monthName(month)} на ${formatRub(Number(sum.total))}: проверьте и утвердите его.`);
+          await this.notifyOperators(m, sum.municipality_id, organizationId, `счёт за ${monthName(month)} на ${formatRub(Number(sum.total))}: проверьте и утвердите его.`);
         }
         invoices.push(await m.findOneByOrFail(Invoice, { id: invoice.id }));
       }
@@ -233,9 +233,10 @@ export class InvoiceService {
     });
   }
 
-  private async notifyOperators(m: EntityManager, municipalityId: string, invoiceId: string, body: string): Promise<void> {
+  private async notifyOperators(m: EntityManager, municipalityId: string, organizationId: string, what: string): Promise<void> {
     const rows: { id: string }[] = await m.query(`SELECT id FROM users WHERE role = 'OPERATOR' AND municipality_id = $1`, [municipalityId]);
     if (rows.length === 0) return;
-    await this.notifications.notify(m, rows.map((r) => r.id), { kind: 'INVOICE_FORMED', title: 'Новый счёт на оплату', body: `${body} (счёт ${invoiceId})` });
+    const [{ short_name: organization }] = await m.query(`SELECT short_name FROM organizations WHERE id = $1`, [organizationId]);
+    await this.notifications.notify(m, rows.map((r) => r.id), { kind: 'INVOICE_FORMED', title: 'Новый счёт на оплату', body: `${organization} сформировала ${what}` });
   }
 }
