@@ -17,9 +17,6 @@ export enum ApplicationStatus {
   ENDED = 'ENDED',
 }
 
-/** Statuses in which an application still claims its place: at most one per child and program. */
-export const LIVE_APPLICATION_STATUSES = [ApplicationStatus.SUBMITTED, ApplicationStatus.WAITLISTED, ApplicationStatus.CONFIRMED, ApplicationStatus.ENROLLED];
-
 export enum ContractStatus {
   /** Offer waiting for the parent's signature until `offerExpiresAt`. */
   OFFERED = 'OFFERED',

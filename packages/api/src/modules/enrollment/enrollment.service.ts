@@ -26,7 +26,7 @@ import { Application } from './application.entity';
 import { Contract } from './contract.entity';
 import { contractDates, contractNumber, renderContractText } from './contract-terms';
 import { assertCertificateFits, assertEligible, assertProgramAvailable } from './enrollment-rules';
-import { ApplicationStatus, ContractStatus, LIVE_APPLICATION_STATUSES } from './enrollment.enums';
+import { ApplicationStatus, ContractStatus } from './enrollment.enums';
 import { EnrollmentErrorCode } from './enrollment.errors';
 
 export interface SubmitApplicationCommand {
@@ -244,60 +244,71 @@ export class EnrollmentService {
   }
 
   private async submit(m: EntityManager, parent: Actor, command: SubmitApplicationCommand): Promise<Application> {
-    const child = await m.findOne(Child, { where: { id: command.childId, parentUserId: parent.userId } });
+    const child = await m
+      .createQueryBuilder(Child, 'c')
+      .leftJoinAndMapOne('c.certificate', Certificate, 'cert', 'cert.child_id = c.id')
+      .where('c.id = :id AND c.parent_user_id = :parentUserId', { id: command.childId, parentUserId: parent.userId })
+      .getOne() as (Child & { certificate: Certificate | null }) | null;
     if (!child) throw new NotFoundError('Ребёнок');
-    const unlockedGroup = await m.findOne(Group, { where: { id: command.groupId } });
-    if (!unlockedGroup) throw new NotFoundError('Группа');
-    const program = await m.findOneByOrFail(Program, { id: unlockedGroup.programId });
-    const organization = await m.findOneByOrFail(Organization, { id: program.organizationId });
-    const certificate = await m.findOne(Certificate, { where: { childId: child.id } });
-    assertEligible(child, unlockedGroup, program, organization, certificate?.status ?? null, todayIso());
-    if (await this.hasLiveApplication(m, child.id, program.id)) throw this.duplicateError();
+    const offering = await this.offering(m, command.groupId);
+    if (!offering) throw new NotFoundError('Группа');
+    const { program, organization } = offering;
+    assertEligible(child, offering, program, organization, child.certificate?.status ?? null, todayIso());
+    // A live duplicate is refused by the partial unique index on (child, program) when the row is inserted (DUPLICATE_APPLICATION).
 
-    const group = await this.lockGroup(m, unlockedGroup.id);
+    // Everything that does not depend on the group's state happens before its lock, which is held until commit.
+    const id = randomUUID();
+    await this.notifyStaff(m, { id, organizationId: organization.id }, `${child.lastName} ${child.firstName}: заявка на программу «${program.title}», группа «${offering.name}».`);
+    await writeAudit(m, { actorUserId: parent.userId, entityType: 'application', entityId: id, action: 'submit', after: { groupId: offering.id } });
+
+    const group = await this.lockGroup(m, offering.id);
     const [{ submitted, next }] = await m.query(
       `SELECT count(*) FILTER (WHERE status = 'SUBMITTED')::int AS submitted, coalesce(max(waitlist_position), 0) + 1 AS next
          FROM applications WHERE group_id = $1 AND status IN ('SUBMITTED', 'WAITLISTED')`,
       [group.id],
     );
     const full = group.seatsTaken + submitted >= group.capacity;
-    const waitlistPosition: number | null = full ? next : null;
-    const status = full ? ApplicationStatus.WAITLISTED : ApplicationStatus.SUBMITTED;
     const application = m.create(Application, {
+      id,
       childId: child.id,
       parentUserId: parent.userId,
       groupId: group.id,
       programId: program.id,
       organizationId: organization.id,
       municipalityId: program.municipalityId,
-      status,
-      waitlistPosition,
+      status: full ? ApplicationStatus.WAITLISTED : ApplicationStatus.SUBMITTED,
+      waitlistPosition: full ? next : null,
       rejectReason: null,
     });
-    const [inserted] = await m.query(
-      `INSERT INTO applications (child_id, parent_user_id, group_id, program_id, organization_id, municipality_id, status, waitlist_position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, submitted_at, updated_at`,
-      [child.id, parent.userId, group.id, program.id, organization.id, program.municipalityId, status, waitlistPosition],
+    const note = full ? `Мест в группе «${group.name}» сейчас нет. Место в очереди: ${next}. Когда место освободится, заявка сама перейдёт к организации.` : null;
+    const [created] = await m.query(
+      `WITH created AS (
+         INSERT INTO applications (id, child_id, parent_user_id, group_id, program_id, organization_id, municipality_id, status, waitlist_position)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, status, submitted_at, updated_at
+       ), event AS (
+         INSERT INTO application_events (application_id, status, actor_user_id, note) SELECT id, status, $3, $10 FROM created
+       )
+       SELECT submitted_at, updated_at FROM created`,
+      [id, child.id, parent.userId, group.id, program.id, organization.id, program.municipalityId, application.status, application.waitlistPosition, note],
     );
-    Object.assign(application, { id: inserted.id, submittedAt: inserted.submitted_at, updatedAt: inserted.updated_at });
-    const id = application.id;
-    await this.recordStatus(m, application, {
-      actorUserId: parent.userId,
-      names: { childFirstName: child.firstName, programTitle: program.title },
-      note: full ? `Мест в группе «${group.name}» сейчас нет. Место в очереди: ${waitlistPosition}. Когда место освободится, заявка сама перейдёт к организации.` : undefined,
-    });
-    await this.notifyStaff(m, application, `${child.lastName} ${child.firstName}: заявка на программу «${program.title}», группа «${group.name}»${full ? ' (лист ожидания)' : ''}.`);
-    await writeAudit(m, { actorUserId: parent.userId, entityType: 'application', entityId: id, action: 'submit', after: { status, groupId: group.id } });
+    Object.assign(application, { submittedAt: created.submitted_at, updatedAt: created.updated_at });
+    await this.notifyParent(m, application, { actorUserId: parent.userId, names: { childFirstName: child.firstName, programTitle: program.title }, note: note ?? undefined });
     return application;
   }
 
   private async confirm(m: EntityManager, staff: Actor, applicationId: string, now: Date): Promise<Application> {
     const application = await this.lockApplication(m, applicationId, { organizationId: staff.organizationId! });
     this.assertTransition(application, ApplicationStatus.CONFIRMED);
-    const program = await m.findOneByOrFail(Program, { id: application.programId });
-    const organization = await m.findOneByOrFail(Organization, { id: application.organizationId });
-    const child = await m.findOneByOrFail(Child, { id: application.childId });
-    const certificate = await m.findOne(Certificate, { where: { childId: child.id } });
+    // Read without locking: takeSeat's conditional update below is what guards the capacity.
+    const group = (await this.offering(m, application.groupId))!;
+    const { program, organization, municipality } = group;
+    const child = (await m
+      .createQueryBuilder(Child, 'c')
+      .leftJoinAndMapOne('c.certificate', Certificate, 'cert', 'cert.child_id = c.id')
+      .innerJoinAndMapOne('c.parent', User, 'u', 'u.id = c.parent_user_id')
+      .where('c.id = :id', { id: application.childId })
+      .getOne()) as Child & { certificate: Certificate | null; parent: User };
+    const { certificate, parent: parentUser } = child;
     assertProgramAvailable(program, organization);
     assertCertificateFits(program.fundingType, certificate?.status ?? null);
 
@@ -308,7 +319,6 @@ export class EnrollmentService {
       .createQueryBuilder('p')
       .where('p.municipality_id = :id AND p.starts_on <= :today AND p.ends_on >= :today', { id: periodMunicipalityId, today })
       .getOne();
-    const group = await this.lockGroup(m, application.groupId);
     const dates = period && contractDates(group, period, today);
     if (!dates) {
       throw new DomainError(EnrollmentErrorCode.OUTSIDE_PERIOD, 'Занятия группы не попадают в текущий период финансирования: договор заключить нельзя', {
@@ -324,7 +334,6 @@ export class EnrollmentService {
     const share = program.fundingType === FundingType.CERTIFICATE ? certificateMonthlyShare(program) : 0;
     const certificateTotal = share * dates.months;
     const contractId = randomUUID();
-    const municipality = await m.findOneByOrFail(Municipality, { id: program.municipalityId });
     const [{ seq }] = await m.query(`SELECT nextval('contract_number_seq')::int AS seq`);
     const number = contractNumber(municipality.regionCode, municipality.code, Number(today.slice(0, 4)), seq);
     if (certificateTotal > 0) {
@@ -340,7 +349,6 @@ export class EnrollmentService {
       });
     }
 
-    const parentUser = await m.findOneByOrFail(User, { id: application.parentUserId });
     const offerExpiresAt = new Date(now.getTime() + this.settings.config.offerValidDays * 24 * 3600_000);
     const terms = {
       startsOn: dates.startsOn,
@@ -470,24 +478,23 @@ export class EnrollmentService {
 
   private async changeStatus(m: EntityManager, application: Application, to: ApplicationStatus, change: StatusChange): Promise<void> {
     this.assertTransition(application, to);
-    const { rows } = await execute<{ updated_at: Date; reject_reason: string | null }>(
-      m,
-      `UPDATE applications SET status = $2, waitlist_position = $3, reject_reason = coalesce($4, reject_reason), updated_at = clock_timestamp() WHERE id = $1
-       RETURNING updated_at, reject_reason`,
-      [application.id, to, change.waitlistPosition ?? null, change.rejectReason ?? null],
+    // The status and its history row are written by one statement.
+    const [changed]: { updated_at: Date; reject_reason: string | null }[] = await m.query(
+      `WITH changed AS (
+         UPDATE applications SET status = $2, waitlist_position = $3, reject_reason = coalesce($4, reject_reason), updated_at = clock_timestamp() WHERE id = $1
+         RETURNING id, status, updated_at, reject_reason
+       ), event AS (
+         INSERT INTO application_events (application_id, status, actor_user_id, note) SELECT id, status, $5, $6 FROM changed
+       )
+       SELECT updated_at, reject_reason FROM changed`,
+      [application.id, to, change.waitlistPosition ?? null, change.rejectReason ?? null, change.actorUserId, change.note ?? null],
     );
-    Object.assign(application, { status: to, waitlistPosition: change.waitlistPosition ?? null, rejectReason: rows[0].reject_reason, updatedAt: rows[0].updated_at });
-    await this.recordStatus(m, application, change);
+    Object.assign(application, { status: to, waitlistPosition: change.waitlistPosition ?? null, rejectReason: changed.reject_reason, updatedAt: changed.updated_at });
+    await this.notifyParent(m, application, change);
   }
 
-  /** Status history and the parent's notification for the application's current status. */
-  private async recordStatus(m: EntityManager, application: Application, change: StatusChange): Promise<void> {
-    await m.query(`INSERT INTO application_events (application_id, status, actor_user_id, note) VALUES ($1, $2, $3, $4)`, [
-      application.id,
-      application.status,
-      change.actorUserId,
-      change.note ?? null,
-    ]);
+  /** The parent's notice of the application's current status. */
+  private async notifyParent(m: EntityManager, application: Application, change: StatusChange): Promise<void> {
     const names = change.names ?? (await this.names(m, application));
     await this.notifications.notify(m, [application.parentUserId], {
       kind: `APPLICATION_${application.status}`,
@@ -498,22 +505,24 @@ export class EnrollmentService {
     });
   }
 
-  private notifyStaff(m: EntityManager, application: Application, body: string): Promise<void> {
+  private notifyStaff(m: EntityManager, application: Pick<Application, 'id' | 'organizationId'>, body: string): Promise<void> {
     return this.notifications.notifyOrganizationStaff(m, application.organizationId, { kind: 'NEW_APPLICATION', title: 'Новая заявка', body, applicationId: application.id });
+  }
+
+  /** A group with its program, organization and the program's municipality, in one query (no lock). */
+  private offering(m: EntityManager, groupId: string) {
+    return m
+      .createQueryBuilder(Group, 'g')
+      .innerJoinAndMapOne('g.program', Program, 'p', 'p.id = g.program_id')
+      .innerJoinAndMapOne('g.organization', Organization, 'o', 'o.id = p.organization_id')
+      .innerJoinAndMapOne('g.municipality', Municipality, 'mu', 'mu.id = p.municipality_id')
+      .where('g.id = :groupId', { groupId })
+      .getOne() as Promise<(Group & { program: Program; organization: Organization; municipality: Municipality }) | null>;
   }
 
   private async names(m: EntityManager, application: Application): Promise<{ childFirstName: string; programTitle: string }> {
     const [row] = await m.query(`SELECT c.first_name, p.title FROM programs p, children c WHERE p.id = $1 AND c.id = $2`, [application.programId, application.childId]);
     return { childFirstName: row.first_name, programTitle: row.title };
-  }
-
-  private async hasLiveApplication(m: EntityManager, childId: string, programId: string): Promise<boolean> {
-    const rows = await m.query(`SELECT 1 FROM applications WHERE child_id = $1 AND program_id = $2 AND status = ANY($3) LIMIT 1`, [
-      childId,
-      programId,
-      LIVE_APPLICATION_STATUSES,
-    ]);
-    return rows.length > 0;
   }
 
   private duplicateError(): DomainError {
