@@ -85,7 +85,7 @@ function PriceBlock({ program }: { program: ProgramDetails }) {
 
 export function ProgramPage() {
   const { id = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(ProgramDetailsQuery, { variables: { id } });
+  const { data, loading, error, refetch } = useQuery(ProgramDetailsQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
   if (loading && !data) return <Loading label="Открываем программу…" />;
   if (error) return <ErrorNotice error={error} onRetry={() => refetch()} title="Программа не открылась" />;
   const program = data?.program;

@@ -170,7 +170,7 @@ function CertificateCard({ certificate, onChanged }: { certificate: Certificate;
 }
 
 function ChildCertificate({ childId }: { childId: string }) {
-  const { data, loading, error, refetch } = useQuery(ChildCertificateQuery, { variables: { childId } });
+  const { data, loading, error, refetch } = useQuery(ChildCertificateQuery, { variables: { childId }, fetchPolicy: 'cache-and-network' });
   const [requestCertificate, request] = useMutation(RequestCertificateMutation);
   const [problem, setProblem] = useState<string | null>(null);
   if (loading && !data) return <Loading label="Загружаем сертификат…" />;

@@ -91,7 +91,7 @@ function ChildCard({ child }: { child: ChildRow }) {
 }
 
 function ChildrenList() {
-  const { data, loading, error, refetch } = useQuery(MyChildrenQuery);
+  const { data, loading, error, refetch } = useQuery(MyChildrenQuery, { fetchPolicy: 'cache-and-network' });
   if (loading && !data) return <Loading label="Загружаем детей…" />;
   if (error) return <ErrorNotice error={error} onRetry={() => refetch()} />;
   const children = data?.myChildren ?? [];

@@ -47,7 +47,7 @@ const UpdateChildMutation = graphql(`
 
 function EditChild({ id }: { id: string }) {
   const navigate = useNavigate();
-  const { data, loading, error, refetch } = useQuery(EditChildQuery, { variables: { id } });
+  const { data, loading, error, refetch } = useQuery(EditChildQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const [updateChild] = useMutation(UpdateChildMutation, { refetchQueries: ['MyChildren'] });
   if (loading && !data) return <Loading />;
   if (error) return <ErrorNotice error={error} onRetry={() => refetch()} />;

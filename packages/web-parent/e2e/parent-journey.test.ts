@@ -1,0 +1,148 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPhoneContext, type RunningSystem, screenshot, startSystem } from '../../../testing/e2e-system';
+import { birthDateForAge, childAgeFor, chooseOption, confirmApplicationOf, plainText, rub, staffGroups, type TargetGroup, validSnils, verifyAndFinance } from './helpers';
+
+/**
+ * The whole parent journey on a phone: register, add a child, get a certificate (checked by
+ * provider staff and financed by the МОЦ through the API, as they do in their own cabinet),
+ * find a program, apply, and follow the certificate's money through confirmation and signing.
+ */
+describe('a parent on a phone, from registration to a signed contract', () => {
+  let system: RunningSystem;
+  let browser: Browser;
+  let page: Page;
+  let staff: string;
+  let operator: string;
+  let target: TargetGroup;
+  let nominal: number;
+  let certificateNumber: string;
+  let childId: string;
+  const child = { lastName: 'Соколов', firstName: 'Миша', middleName: 'Андреевич' };
+
+  beforeAll(async () => {
+    system = await startSystem();
+    browser = await launchBrowser();
+    page = await (await newPhoneContext(browser)).newPage();
+    staff = await system.login('staff@demo.ru');
+    operator = await system.login('operator@demo.ru');
+    [target] = await staffGroups(system, staff, { certificate: true });
+    const muni = await system.gql(`{ municipalities { code currentPeriod { nominal } } }`);
+    nominal = muni.data.municipalities.find((m: { code: string }) => m.code === 'zeya').currentPeriod.nominal;
+  });
+  afterEach(async ({ task }) => {
+    // What the parent saw when a step failed is the first thing to look at.
+    if (task.result?.state === 'fail') await screenshot(page, `failed-journey-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it('registers and adds a child, with the SNILS checked while typing', async () => {
+    await page.goto(`${system.baseUrl}/register`);
+    await page.getByLabel('Фамилия, имя, отчество').fill('Соколова Ирина Викторовна');
+    await page.getByLabel('Электронная почта').fill('irina.sokolova@example.ru');
+    await chooseOption(page, 'Муниципалитет, где вы живёте', 'Зея');
+    await page.getByLabel('Пароль').fill('надёжный-пароль');
+    await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
+    await page.getByRole('heading', { name: 'Дети и сертификаты' }).waitFor();
+
+    await page.getByRole('link', { name: 'Добавить ребёнка' }).click();
+    await page.getByRole('textbox', { name: 'Фамилия', exact: true }).fill(child.lastName);
+    await page.getByRole('textbox', { name: 'Имя', exact: true }).fill(child.firstName);
+    await page.getByRole('textbox', { name: 'Отчество', exact: true }).fill(child.middleName);
+    await page.getByLabel('Мальчик').check();
+    await page.getByLabel('Дата рождения').fill(birthDateForAge(target.startsOn, childAgeFor(target)));
+    const snils = page.getByRole('textbox', { name: 'СНИЛС ребёнка', exact: true });
+    const good = validSnils();
+    const wrong = good.slice(0, -1) + String((Number(good.slice(-1)) + 1) % 10);
+    await snils.pressSequentially(wrong.replace(/\D/g, ''));
+    await expect(snils.inputValue()).resolves.toBe(wrong);
+    await expect(page.getByText('Контрольное число не сходится').isVisible()).resolves.toBe(true);
+    await snils.fill('');
+    await snils.pressSequentially(good.replace(/\D/g, ''));
+    await page.getByLabel('СНИЛС указан верно').waitFor();
+    await screenshot(page, 'parent-add-child');
+    await page.getByRole('button', { name: 'Добавить ребёнка' }).click();
+    await page.getByRole('article', { name: `${child.lastName} ${child.firstName} ${child.middleName}` }).waitFor();
+  });
+
+  it('requests a certificate and sees it financed once staff and the МОЦ have done their part', async () => {
+    await page.getByRole('link', { name: 'Получить сертификат' }).click();
+    await page.getByRole('button', { name: 'Получить сертификат' }).click();
+    await page.getByText('Сертификат создан, но ещё не подтверждён').waitFor();
+    certificateNumber = (await plainText(page)).match(/№ (28\d{8})/)![1];
+    childId = new URL(page.url()).pathname.split('/')[2];
+
+    await verifyAndFinance(system, certificateNumber, staff, operator);
+    await page.reload();
+    await page.getByText('Деньги сертификата').waitFor();
+    const text = await plainText(page);
+    expect(text).toContain('Сертификат персонифицированного финансирования');
+    expect(text).toMatch(new RegExp(`Доступно.*${rub(nominal)}`));
+    expect(await page.getByTestId('ledger-line').count()).toBeGreaterThan(0);
+    await screenshot(page, 'parent-certificate');
+  });
+
+  it('finds the program by search and applies, seeing what confirmation would block', async () => {
+    await page.goto(`${system.baseUrl}/`);
+    await page.getByLabel('Что ищем').fill(target.title);
+    await page.getByRole('button', { name: 'Найти' }).click();
+    await page.getByRole('button', { name: /Фильтры/ }).click();
+    await chooseOption(page, 'Муниципалитет', 'Зея');
+    const card = page.getByRole('article').filter({ hasText: target.organizationShortName }).filter({ hasText: target.title }).first();
+    await card.getByRole('link', { name: target.title }).click();
+    await page.getByRole('heading', { name: 'Группы' }).waitFor();
+    await page.getByRole('region', { name: `Группа ${target.groupName}` }).getByRole('link', { name: 'Записаться' }).click();
+
+    await page.getByRole('heading', { name: 'Запись в группу' }).waitFor();
+    await page.getByLabel(`${child.lastName} ${child.firstName} ${child.middleName}`).check();
+    await expect(plainText(page)).resolves.toContain(`На сертификате доступно ${rub(nominal)}`);
+    await screenshot(page, 'parent-apply');
+    await page.getByRole('button', { name: 'Подать заявку' }).click();
+    await page.getByRole('heading', { name: 'Заявки и договоры' }).waitFor();
+    await expect(page.getByTestId('application-status').first().textContent()).resolves.toBe('На рассмотрении');
+  });
+
+  it('sees the blocked sum after the organization confirms, signs, and sees it committed', async () => {
+    const confirmed = await confirmApplicationOf(system, staff, target.groupId, childId);
+    expect(confirmed.errors).toBeUndefined();
+    const blocked: number = confirmed.data.confirmApplication.contract.certificateTotal;
+    expect(blocked).toBeGreaterThan(0);
+
+    await page.reload();
+    await expect(page.getByTestId('application-status').first().textContent()).resolves.toBe('Подтверждена — ждёт подписи договора');
+    await expect(page.getByTestId('next-step').first().textContent().then((t) => t!.replace(/[\u00a0\u202f]/g, ' '))).resolves.toContain(`На сертификате заблокировано ${rub(blocked)}`);
+    await screenshot(page, 'parent-applications');
+
+    await page.getByRole('link', { name: 'Открыть договор и подписать' }).click();
+    await page.getByTestId('certificate-total').waitFor();
+    await expect(plainText(page, '[data-testid="certificate-total"]')).resolves.toBe(`Заблокировано на сертификате под этот договор: ${rub(blocked)}`);
+    await expect(plainText(page, 'tr[data-part="blocked"]')).resolves.toContain(rub(blocked));
+    await expect(plainText(page, 'tr[data-part="available"]')).resolves.toContain(rub(nominal - blocked));
+    await screenshot(page, 'parent-contract-offer');
+
+    await page.getByRole('button', { name: 'Подписать' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Подписать договор?' });
+    await expect(dialog.textContent().then((t) => t!.replace(/[\u00a0\u202f]/g, ' '))).resolves.toContain(rub(blocked));
+    await dialog.getByRole('button', { name: 'Подписать' }).click();
+    await expect.poll(() => page.getByTestId('contract-status').textContent()).toBe('Действует');
+    await expect(plainText(page, '[data-testid="certificate-total"]')).resolves.toBe(`Закреплено за договором (обязательства): ${rub(blocked)}`);
+    // The signing answer updates the status at once; the account follows with the refetch.
+    await expect.poll(() => plainText(page, 'tr[data-part="committed"]')).toContain(rub(blocked));
+    await expect(plainText(page, 'tr[data-part="blocked"]')).resolves.toContain(rub(0));
+    await expect(plainText(page, 'tr[data-part="available"]')).resolves.toContain(rub(nominal - blocked));
+    await screenshot(page, 'parent-contract-signed');
+  });
+
+  it('finds the confirmation among the notifications under the bell', async () => {
+    const bell = page.getByRole('button', { name: /^Уведомления: непрочитанных \d+/ });
+    await bell.click();
+    await page.getByRole('list', { name: 'Уведомления' }).waitFor();
+    expect(await page.getByRole('list', { name: 'Уведомления' }).getByRole('listitem').count()).toBeGreaterThan(0);
+    await screenshot(page, 'parent-notifications');
+    await page.getByRole('button', { name: 'Отметить все прочитанными' }).click();
+    await page.getByRole('button', { name: 'Уведомления', exact: true }).waitFor();
+  });
+});
