@@ -119,4 +119,32 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     await staff.getByRole('heading', { name: /Договор №/ }).waitFor();
     await screenshot(staff, 'provider-contract');
   });
+
+  it('staff record the month\'s charge and form the invoice; the operator approves it', async () => {
+    await staff.getByRole('link', { name: 'Списания и счета' }).click();
+    const line = staff.getByRole('row', { name: /Иванов Артём/ });
+    await line.waitFor();
+    await line.getByLabel(/Занятий по плану/).fill('8');
+    await line.getByLabel(/Посещено/).fill('8');
+    const prefilled = await line.getByLabel(/Сумма списания/).inputValue();
+    expect(prefilled).not.toBe('');
+    await staff.getByRole('button', { name: /Записать списания/ }).click();
+    const results = staff.getByTestId('charge-results');
+    await results.waitFor();
+    await expect(results.textContent()).resolves.toMatch(/списано \d/);
+    await staff.getByRole('button', { name: 'Сформировать счёт' }).click();
+    const invoiceRow = staff.getByRole('row', { name: /Зея/ });
+    await invoiceRow.getByText('На проверке в МОЦ').waitFor();
+    await screenshot(staff, 'provider-charges-invoice');
+
+    await operator.getByRole('link', { name: 'Реестр счетов' }).click();
+    const registryRow = operator.getByRole('row', { name: /Ровесник/ });
+    await registryRow.waitFor();
+    await registryRow.getByRole('button', { name: 'Принять' }).click();
+    await registryRow.getByText('Принят', { exact: true }).waitFor();
+    await screenshot(operator, 'operator-invoice-registry');
+
+    await staff.reload();
+    await staff.getByRole('row', { name: /Зея/ }).getByText('Принят', { exact: true }).waitFor();
+  });
 });
