@@ -96,6 +96,9 @@ export async function verifyAndFinance(system: RunningSystem, certificateNumber:
   return id;
 }
 
+/** Password of the parents the tests register through the API. */
+export const PARENT_PASSWORD = 'пароль-родителя';
+
 export interface ApiParent {
   email: string;
   token: string;
@@ -109,7 +112,7 @@ export async function financedParent(system: RunningSystem, staffToken: string, 
   const zeya = muni.municipalities.find((m: { code: string }) => m.code === 'zeya').id;
   const email = `${label}.${Date.now()}@example.ru`;
   const reg = await ok(
-    system.gql(`mutation($i: RegisterParentInput!) { registerParent(input: $i) { token } }`, { i: { email, password: 'пароль-родителя', fullName: `Родитель ${label}`, municipalityId: zeya } }),
+    system.gql(`mutation($i: RegisterParentInput!) { registerParent(input: $i) { token } }`, { i: { email, password: PARENT_PASSWORD, fullName: `Родитель ${label}`, municipalityId: zeya } }),
   );
   const token = reg.registerParent.token as string;
   const child = await ok(
