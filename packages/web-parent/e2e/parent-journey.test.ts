@@ -127,6 +127,7 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     const dialog = page.getByRole('dialog', { name: 'Подписать договор?' });
     await expect(dialog.textContent().then((t) => t!.replace(/[\u00a0\u202f]/g, ' '))).resolves.toContain(rub(blocked));
     await dialog.getByRole('button', { name: 'Подписать' }).click();
+    await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => page.getByTestId('contract-status').textContent()).toBe('Действует');
     await expect(plainText(page, '[data-testid="certificate-total"]')).resolves.toBe(`Закреплено за договором (обязательства): ${rub(blocked)}`);
     // The signing answer updates the status at once; the account follows with the refetch.
@@ -134,6 +135,36 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     await expect(plainText(page, 'tr[data-part="blocked"]')).resolves.toContain(rub(0));
     await expect(plainText(page, 'tr[data-part="available"]')).resolves.toContain(rub(nominal - blocked));
     await screenshot(page, 'parent-contract-signed');
+  });
+
+  it('sees the month charged and terminates with a reason, getting the later months back', async () => {
+    const contractId = new URL(page.url()).pathname.split('/')[2];
+    const contract = await system.gql(`query($id: ID!) { contract(id: $id) { startsOn } }`, { id: contractId }, staff);
+    const month = contract.data.contract.startsOn.slice(0, 7);
+    const charged = await system.gql(
+      `mutation($i: RecordChargesInput!) { recordCharges(input: $i) { errorCode errorMessage } }`,
+      { i: { month, items: [{ contractId, amount: 10_000, lessonsPlanned: 2, lessonsAttended: 2 }] } },
+      staff,
+    );
+    expect(charged.data.recordCharges[0].errorCode).toBeNull();
+
+    await page.reload();
+    await page.getByRole('table', { name: 'Списания по месяцам' }).waitFor();
+    await expect(plainText(page, 'table[aria-label="Списания по месяцам"]')).resolves.toContain(rub(10_000));
+    await expect(plainText(page, 'tr[data-part="spent"]')).resolves.toContain(rub(10_000));
+    const availableBefore = await plainText(page, 'tr[data-part="available"]');
+
+    await page.getByRole('button', { name: 'Расторгнуть договор' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Расторгнуть договор?' });
+    await dialog.getByRole('button', { name: 'Расторгнуть' }).click();
+    await dialog.getByText('Напишите причину').waitFor();
+    await dialog.getByRole('textbox', { name: 'Причина', exact: true }).fill('Переезжаем в другой город');
+    await dialog.getByRole('button', { name: 'Расторгнуть' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByTestId('contract-status').textContent()).toBe('Расторгнут');
+    await expect.poll(() => plainText(page, 'tr[data-part="available"]')).not.toBe(availableBefore);
+    await expect(plainText(page)).resolves.toContain('Переезжаем в другой город');
+    await screenshot(page, 'parent-contract-terminated');
   });
 
   it('finds the confirmation among the notifications under the bell', async () => {

@@ -25,7 +25,7 @@ export function AccountSummary({ account, periodLabel }: { account: AccountMoney
     <Stack gap="sm">
       <Group align="center" gap="md" wrap="wrap">
         <RingProgress
-          size={150}
+          size={170}
           thickness={18}
           roundCaps={false}
           sections={sections}
