@@ -67,4 +67,23 @@ describe('signing in and access to the organizations\' cabinet', () => {
     await expect(nav.getByText('Заявки').count()).resolves.toBe(0);
     await context.close();
   });
+
+  it.each([
+    ['staff@demo.ru', ['Главная', 'Заявки', 'Договоры', 'Списания и счета', 'Программы и группы', 'Проверка сертификата', 'Организация']],
+    ['operator@demo.ru', ['Сводка', 'Периоды и лимиты', 'Сертификаты', 'Сертификация программ', 'Реестр счетов']],
+    ['admin@demo.ru', ['Сводка', 'Периоды и лимиты', 'Сертификаты', 'Сертификация программ', 'Реестр счетов']],
+  ])('opens every section of %s without an error', async (email, sections) => {
+    const context = await newDesktopContext(browser);
+    const page = await signIn(context, system.baseUrl, email);
+    const nav = page.getByRole('navigation', { name: 'Разделы' });
+    for (const section of sections) {
+      await nav.getByRole('link', { name: section }).click();
+      await page.locator('main h2').first().waitFor();
+      await page.getByRole('status').waitFor({ state: 'detached' });
+      const errors = await page.locator('main [role=alert]').allTextContents();
+      expect(errors, `${email} → ${section}`).toEqual([]);
+      await screenshot(page, `sections-${email.split('@')[0]}-${sections.indexOf(section)}`);
+    }
+    await context.close();
+  });
 });

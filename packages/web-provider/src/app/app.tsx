@@ -20,7 +20,7 @@ export function App() {
     <ApolloProvider client={client}>
       <MantineProvider theme={theme}>
         <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
-          <Notifications position="top-right" />
+          <Notifications position="bottom-right" />
           <RouterProvider router={router} />
         </DatesProvider>
       </MantineProvider>

@@ -1,13 +1,26 @@
-import { useQuery } from '@apollo/client/react';
-import { Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Button, Card, Group, Modal, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { withFeedback } from '../../components/notify';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { graphql } from '../../gql';
-import { formatDate, formatDateTime, formatRub } from '../../lib/format';
+import { formatDate, formatDateTime, formatMonth, formatRub } from '../../lib/format';
 import { certificateStatusLabels, contractStatusLabels, fundingTypeLabels } from '../../lib/labels';
 import { fullName } from '../../lib/people';
+
+const TerminateContractDocument = graphql(`
+  mutation TerminateContract($input: TerminateContractInput!) {
+    terminateContract(input: $input) {
+      id
+      status
+      endsOn
+      closeReason
+    }
+  }
+`);
 
 const ContractDetailsDocument = graphql(`
   query ContractDetails($id: ID!) {
@@ -29,6 +42,16 @@ const ContractDetailsDocument = graphql(`
       signedAt
       closedAt
       closeReason
+      charges {
+        id
+        month
+        amount
+        copayment
+        lessonsPlanned
+        lessonsAttended
+        comment
+        revision
+      }
       child {
         id
         lastName
@@ -69,6 +92,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 export function ContractPage() {
   const { contractId = '' } = useParams();
   const { data, loading, error } = useQuery(ContractDetailsDocument, { variables: { id: contractId } });
+  const [terminating, setTerminating] = useState(false);
   if (loading && !data) return <LoadingState />;
   if (error) return <ErrorAlert error={error} />;
   const contract = data?.contract;
@@ -80,7 +104,17 @@ export function ContractPage() {
     );
   return (
     <Stack>
-      <PageHeader title={`Договор № ${contract.number}`} description={<StatusBadge status={contract.status} labels={contractStatusLabels} />} />
+      <PageHeader
+        title={`Договор № ${contract.number}`}
+        description={<StatusBadge status={contract.status} labels={contractStatusLabels} />}
+        actions={
+          contract.status === 'ACTIVE' && (
+            <Button variant="light" color="red" onClick={() => setTerminating(true)}>
+              Расторгнуть
+            </Button>
+          )
+        }
+      />
       <Card withBorder>
         <SimpleGrid cols={4} spacing="sm">
           <Fact label="Ребёнок">
@@ -121,12 +155,79 @@ export function ContractPage() {
       </Card>
       <Card withBorder>
         <Text fw={600} mb="xs">
+          Списания
+        </Text>
+        {contract.charges.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            Списаний пока нет. Их записывают помесячно в разделе «Списания и счета».
+          </Text>
+        ) : (
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Месяц</Table.Th>
+                <Table.Th ta="right">Занятий</Table.Th>
+                <Table.Th ta="right">С сертификата</Table.Th>
+                <Table.Th ta="right">Доплата родителя</Table.Th>
+                <Table.Th>Комментарий</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {contract.charges.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>{formatMonth(c.month)}</Table.Td>
+                  <Table.Td ta="right">{c.lessonsPlanned != null ? `${c.lessonsAttended ?? '—'} из ${c.lessonsPlanned}` : '—'}</Table.Td>
+                  <Table.Td ta="right">{formatRub(c.amount)}</Table.Td>
+                  <Table.Td ta="right">{formatRub(c.copayment)}</Table.Td>
+                  <Table.Td>
+                    {c.comment}
+                    {c.revision > 0 && ` (исправлено ${c.revision} раз)`}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+      <Card withBorder>
+        <Text fw={600} mb="xs">
           Текст договора
         </Text>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
           {contract.text}
         </Text>
       </Card>
+      <TerminateModal contractId={contract.id} opened={terminating} onClose={() => setTerminating(false)} />
     </Stack>
+  );
+}
+
+function TerminateModal({ contractId, opened, onClose }: { contractId: string; opened: boolean; onClose: () => void }) {
+  const [reason, setReason] = useState('');
+  const [terminate, { loading }] = useMutation(TerminateContractDocument, { refetchQueries: ['ContractDetails', 'OrganizationContracts', 'MonthSheet'] });
+  return (
+    <Modal opened={opened} onClose={onClose} title="Расторгнуть договор">
+      <Stack>
+        <Text size="sm">
+          Договор прекратится в конце текущего месяца: этот месяц ещё можно списать, зарезервированные деньги за следующие месяцы вернутся на сертификат, место в группе освободится.
+        </Text>
+        <Textarea label="Причина" description="Её увидит родитель" autosize minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Отмена
+          </Button>
+          <Button
+            color="red"
+            loading={loading}
+            disabled={reason.trim().length < 3}
+            onClick={async () => {
+              if (await withFeedback(terminate({ variables: { input: { contractId, reason: reason.trim() } } }), 'Договор расторгнут с конца месяца', 'Договор не расторгнут')) onClose();
+            }}
+          >
+            Расторгнуть
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }

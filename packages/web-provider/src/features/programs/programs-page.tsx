@@ -35,7 +35,7 @@ const MyProgramsDocument = graphql(`
 export function ProgramsPage() {
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? 'ALL';
-  const { data, loading, error } = useQuery(MyProgramsDocument, { variables: { filter: status === 'ALL' ? null : { status: status as ProgramStatus } } });
+  const { data, loading, error } = useQuery(MyProgramsDocument, { variables: { filter: status === 'ALL' ? {} : { status: status as ProgramStatus } } });
   const programs = data?.myOrganizationPrograms ?? [];
   return (
     <Stack>
