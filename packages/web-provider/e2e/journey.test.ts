@@ -96,6 +96,7 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     await parentGql(`mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id status } }`, { input: { childId: child.id, groupId } });
 
     await staff.getByRole('link', { name: 'Заявки' }).click();
+    await staff.waitForURL(/\/provider\/applications/);
     const row = staff.getByRole('row', { name: new RegExp(child.firstName) });
     await row.waitFor();
     await screenshot(staff, 'provider-applications');
@@ -122,6 +123,7 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
 
   it('staff record the month\'s charge and form the invoice; the operator approves it', async () => {
     await staff.getByRole('link', { name: 'Списания и счета' }).click();
+    await staff.waitForURL(/\/provider\/charges/);
     const line = staff.getByRole('row', { name: /Иванов Артём/ });
     await line.waitFor();
     await line.getByLabel(/Занятий по плану/).fill('8');
@@ -138,6 +140,7 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     await screenshot(staff, 'provider-charges-invoice');
 
     await operator.getByRole('link', { name: 'Реестр счетов' }).click();
+    await operator.waitForURL(/\/provider\/invoices/);
     const registryRow = operator.getByRole('row', { name: /Ровесник/ });
     await registryRow.waitFor();
     await registryRow.getByRole('button', { name: 'Принять' }).click();
@@ -146,5 +149,29 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
 
     await staff.reload();
     await staff.getByRole('row', { name: /Зея/ }).getByText('Принят', { exact: true }).waitFor();
+  });
+
+  it('staff verify a certificate after checking documents; the operator grants financing', async () => {
+    const operatorToken = await system.login('operator@demo.ru');
+    const pending = await system.gql(`{ certificates(filter: { status: PENDING_VERIFICATION }) { edges { node { number } } } }`, {}, operatorToken);
+    const number = pending.data.certificates.edges[0].node.number;
+
+    await staff.getByRole('link', { name: 'Проверка сертификата' }).click();
+    await staff.waitForURL(/\/provider\/certificates/);
+    await staff.getByLabel('Номер сертификата').fill(number);
+    await staff.getByRole('button', { name: 'Найти' }).click();
+    const confirm = staff.getByRole('button', { name: 'Подтвердить проверку документов' });
+    await confirm.waitFor();
+    expect(await confirm.isDisabled()).toBe(true);
+    for (const checkbox of await staff.getByRole('checkbox').all()) await checkbox.check();
+    await confirm.click();
+    await staff.getByText('Сертификат учёта', { exact: true }).waitFor();
+
+    await operator.getByRole('link', { name: 'Сертификаты' }).click();
+    await operator.waitForURL(/\/provider\/municipality-certificates/);
+    const row = operator.getByRole('row', { name: new RegExp(number) });
+    await row.getByRole('button', { name: 'Выдать финансирование' }).click();
+    await row.getByText('Сертификат ПФ', { exact: true }).waitFor();
+    await screenshot(operator, 'operator-certificates');
   });
 });
