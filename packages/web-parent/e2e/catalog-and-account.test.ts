@@ -38,7 +38,7 @@ describe('catalog, account and help in a phone browser', () => {
     // A reload keeps the search: the URL is the whole state.
     await page.reload();
     await expect(page.getByLabel('Что ищем').inputValue()).resolves.toBe('робототехника');
-    await expect(page.getByText(/^Найдено: [1-9]/).isVisible()).resolves.toBe(true);
+    await page.getByText(/^Найдено: [1-9]/).waitFor();
 
     await first.click();
     await page.getByRole('heading', { name: 'Группы' }).waitFor();

@@ -18,7 +18,9 @@ describe('the whole system in a browser', () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
     await page.goto(`${system.baseUrl}/`);
-    await expect(page.locator('h1').first().textContent()).resolves.toContain('Навигатор');
+    // The parent SPA opens on the catalog; every page names the site in the tab title.
+    await expect(page.locator('h1').first().textContent()).resolves.toContain('Найти кружок');
+    await expect.poll(() => page.title()).toContain('Навигатор');
     await screenshot(page, 'parent-home');
     const deep = await page.goto(`${system.baseUrl}/programs/some/deep/link`);
     expect(deep!.status()).toBe(200);

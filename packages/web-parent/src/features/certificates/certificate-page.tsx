@@ -128,7 +128,7 @@ function CertificateCard({ certificate, onChanged }: { certificate: Certificate;
             <Text fw={700} size="lg">
               № {certificate.number}
             </Text>
-            <Badge size="lg" variant="light" style={{ textTransform: 'none' }}>
+            <Badge size="lg" variant="light" h="auto" py={4} style={{ textTransform: 'none' }} styles={{ label: { whiteSpace: 'normal' } }}>
               {certificate.statusLabel}
             </Badge>
           </Group>

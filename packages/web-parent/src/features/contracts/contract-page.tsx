@@ -110,7 +110,9 @@ function MoneyTerms({ contract }: { contract: Contract }) {
   return (
     <List spacing={4} listStyleType="none" pl={0}>
       <List.Item>
-        Срок: с {formatDate(contract.startsOn)} по {formatDate(contract.endsOn)} ({contract.months} {plural(contract.months, 'месяц', 'месяца', 'месяцев')})
+        Срок: с {formatDate(contract.startsOn)} по {formatDate(contract.endsOn)}
+        {/* The month count is fixed at the offer; after an early end only the dates tell the truth. */}
+        {(contract.status === 'OFFERED' || contract.status === 'ACTIVE') && ` (${contract.months} ${plural(contract.months, 'месяц', 'месяца', 'месяцев')})`}
       </List.Item>
       <List.Item>Стоимость: {formatRub(contract.monthlyPrice)} в месяц</List.Item>
       {byCertificate && <List.Item>Сертификат оплачивает: {formatRub(contract.certificateMonthlyShare)} в месяц</List.Item>}
@@ -134,13 +136,13 @@ function Charges({ contract }: { contract: Contract }) {
   }
   const total = contract.charges.reduce((s, c) => s + c.amount, 0);
   return (
-    <Table.ScrollContainer minWidth={320}>
-      <Table striped aria-label="Списания по месяцам">
+    <Table.ScrollContainer minWidth={300}>
+      <Table striped horizontalSpacing="xs" aria-label="Списания по месяцам">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Месяц</Table.Th>
-            <Table.Th ta="right">С сертификата</Table.Th>
-            <Table.Th ta="right">Ваша доплата</Table.Th>
+            <Table.Th ta="right">Сертификат</Table.Th>
+            <Table.Th ta="right">Доплата</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -170,7 +172,7 @@ function Charges({ contract }: { contract: Contract }) {
         </Table.Tbody>
         <Table.Tfoot>
           <Table.Tr>
-            <Table.Th>Всего с сертификата</Table.Th>
+            <Table.Th>Всего</Table.Th>
             <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
               {formatRub(total)}
             </Table.Th>
