@@ -113,6 +113,8 @@ describe('catalog, account and help in a phone browser', () => {
     await page.getByText('ул. Народная, 26').first().waitFor();
     await expect(page.evaluate(() => document.documentElement.hasAttribute('data-low-vision'))).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Версия для слабовидящих' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.goto(`${system.baseUrl}/login`);
+    await page.getByRole('heading', { name: 'Вход' }).waitFor();
     await screenshot(page, 'parent-low-vision');
     await page.getByRole('button', { name: 'Версия для слабовидящих' }).click();
   });

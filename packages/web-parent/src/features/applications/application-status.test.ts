@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { nextStep } from './application-status';
+
+describe('what happens next, told to the parent', () => {
+  it('gives the waitlist place', () => {
+    expect(nextStep({ status: 'WAITLISTED', waitlistPosition: 3 })).toContain('место 3');
+  });
+
+  it('names the blocked sum and the signing deadline of an offer', () => {
+    const text = nextStep({ status: 'CONFIRMED', contract: { offerExpiresAt: '2026-11-28T10:00:00Z', certificateTotal: 380_000, certificateId: 'c1' } }).replace(/\u00a0/g, ' ');
+    expect(text).toContain('На сертификате заблокировано 3 800,00 ₽');
+    expect(text).toMatch(/подпишите его до 28\.11\.2026/);
+  });
+
+  it('says nothing about the certificate when the program is paid by the parent', () => {
+    expect(nextStep({ status: 'CONFIRMED', contract: { offerExpiresAt: '2026-11-28T10:00:00Z', certificateTotal: 0, certificateId: null } })).not.toContain('заблокировано');
+  });
+
+  it('passes on the organization\'s reason for a rejection', () => {
+    expect(nextStep({ status: 'REJECTED', rejectReason: 'Группа для другого уровня' })).toContain('Группа для другого уровня');
+  });
+});
