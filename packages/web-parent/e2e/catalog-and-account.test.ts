@@ -57,6 +57,11 @@ describe('catalog, account and help in a phone browser', () => {
     expect(text).toContain(`Ваша доплата: ${rub(program.parentMonthlyCopayment)}\u00a0₽ в месяц`);
     expect(text).toContain('Доступна оплата сертификатом');
     await screenshot(page, 'parent-program');
+
+    // «Записаться» as a guest leads through the login and remembers where to come back to.
+    await page.getByRole('link', { name: /Записаться|Встать в очередь/ }).first().click();
+    await page.getByText('Войдите, чтобы продолжить запись').waitFor();
+    expect(new URL(page.url()).searchParams.get('next')).toMatch(new RegExp(`^/programs/${program.id}/apply/`));
   });
 
   it('registers a parent in a chosen municipality, signs out and back in', async () => {

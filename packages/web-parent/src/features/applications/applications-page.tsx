@@ -102,6 +102,7 @@ function ApplicationCard({ application, onCancel }: { application: Application; 
 }
 
 function ApplicationsList() {
+  // Staff and the МОЦ change these lists from their side, so every visit asks the server again.
   const { data, loading, error, refetch } = useQuery(MyApplicationsQuery, { fetchPolicy: 'cache-and-network' });
   const [cancel, cancelling] = useMutation(CancelApplicationMutation);
   const [target, setTarget] = useState<Application | null>(null);

@@ -104,7 +104,7 @@ function MoneyHint({ program, group, child }: { program: Program; group: Group; 
 function Apply({ programId, groupId }: { programId: string; groupId: string }) {
   const navigate = useNavigate();
   const { data, loading, error, refetch } = useQuery(ApplyPageQuery, { variables: { programId }, fetchPolicy: 'cache-and-network' });
-  const [submit, submission] = useMutation(SubmitApplicationMutation, { refetchQueries: ['MyApplications'] });
+  const [submit, submission] = useMutation(SubmitApplicationMutation);
   const [childId, setChildId] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   // One key per attempt to apply, so a retry after a lost answer cannot create a second application.

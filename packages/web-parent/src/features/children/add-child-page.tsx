@@ -19,7 +19,7 @@ const AddChildMutation = graphql(`
 
 export function AddChildPage() {
   const navigate = useNavigate();
-  const [addChild] = useMutation(AddChildMutation, { refetchQueries: ['MyChildren'] });
+  const [addChild] = useMutation(AddChildMutation);
   return (
     <RequireParent>
       {(user) => (

@@ -91,6 +91,7 @@ function ChildCard({ child }: { child: ChildRow }) {
 }
 
 function ChildrenList() {
+  // Staff and the МОЦ change these lists from their side, so every visit asks the server again.
   const { data, loading, error, refetch } = useQuery(MyChildrenQuery, { fetchPolicy: 'cache-and-network' });
   if (loading && !data) return <Loading label="Загружаем детей…" />;
   if (error) return <ErrorNotice error={error} onRetry={() => refetch()} />;

@@ -48,7 +48,7 @@ const UpdateChildMutation = graphql(`
 function EditChild({ id }: { id: string }) {
   const navigate = useNavigate();
   const { data, loading, error, refetch } = useQuery(EditChildQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
-  const [updateChild] = useMutation(UpdateChildMutation, { refetchQueries: ['MyChildren'] });
+  const [updateChild] = useMutation(UpdateChildMutation);
   if (loading && !data) return <Loading />;
   if (error) return <ErrorNotice error={error} onRetry={() => refetch()} />;
   const child = data?.child;

@@ -186,8 +186,8 @@ function Charges({ contract }: { contract: Contract }) {
 
 function ContractView({ id }: { id: string }) {
   const { data, loading, error, refetch } = useQuery(ContractPageQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
-  const [sign, signing] = useMutation(SignContractMutation, { refetchQueries: ['MyApplications'] });
-  const [terminate, terminating] = useMutation(TerminateContractMutation, { refetchQueries: ['MyApplications'] });
+  const [sign, signing] = useMutation(SignContractMutation);
+  const [terminate, terminating] = useMutation(TerminateContractMutation);
   const [dialog, setDialog] = useState<'sign' | 'terminate' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [reason, setReason] = useState('');
