@@ -76,9 +76,13 @@ describe('signing in and access to the organizations\' cabinet', () => {
     const context = await newDesktopContext(browser);
     const page = await signIn(context, system.baseUrl, email);
     const nav = page.getByRole('navigation', { name: 'Разделы' });
+    const heading = page.locator('main h2').first();
+    await heading.waitFor();
     for (const section of sections) {
+      const previous = await heading.textContent();
       await nav.getByRole('link', { name: section }).click();
-      await page.locator('main h2').first().waitFor();
+      // Pages render in a transition: the previous one stays on screen until the next is ready. The first section is where signing in lands.
+      if (section !== sections[0]) await expect.poll(() => heading.textContent()).not.toBe(previous);
       await page.getByRole('status').waitFor({ state: 'detached' });
       const errors = await page.locator('main [role=alert]').allTextContents();
       expect(errors, `${email} → ${section}`).toEqual([]);

@@ -95,8 +95,9 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     const child = children.myChildren.find((c: any) => c.certificate?.status === 'FINANCING');
     await parentGql(`mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id status } }`, { input: { childId: child.id, groupId } });
 
+    // Navigation renders in a transition: the previous page stays until the next one is ready, so wait for the next one's heading.
     await staff.getByRole('link', { name: 'Заявки' }).click();
-    await staff.waitForURL(/\/provider\/applications/);
+    await staff.getByRole('heading', { name: 'Заявки', level: 2 }).waitFor();
     const row = staff.getByRole('row', { name: new RegExp(child.firstName) });
     await row.waitFor();
     await screenshot(staff, 'provider-applications');
@@ -112,7 +113,7 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     await parentGql(`mutation($input: SignContractInput!) { signContract(input: $input) { id status } }`, { input: { contractId } });
 
     await staff.getByRole('link', { name: 'Договоры' }).click();
-    await staff.waitForURL(/\/provider\/contracts$/);
+    await staff.getByRole('heading', { name: 'Договоры', level: 2 }).waitFor();
     const contractRow = staff.getByRole('row', { name: new RegExp(child.firstName) });
     await contractRow.waitFor();
     await expect(contractRow.textContent()).resolves.toContain('Действует');
@@ -123,7 +124,7 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
 
   it('staff record the month\'s charge and form the invoice; the operator approves it', async () => {
     await staff.getByRole('link', { name: 'Списания и счета' }).click();
-    await staff.waitForURL(/\/provider\/charges/);
+    await staff.getByRole('heading', { name: 'Списания и счета', level: 2 }).waitFor();
     const line = staff.getByRole('row', { name: /Иванов Артём/ });
     await line.waitFor();
     await line.getByLabel(/Занятий по плану/).fill('8');
@@ -140,7 +141,7 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     await screenshot(staff, 'provider-charges-invoice');
 
     await operator.getByRole('link', { name: 'Реестр счетов' }).click();
-    await operator.waitForURL(/\/provider\/invoices/);
+    await operator.getByRole('heading', { name: 'Реестр счетов', level: 2 }).waitFor();
     const registryRow = operator.getByRole('row', { name: /Ровесник/ });
     await registryRow.waitFor();
     await registryRow.getByRole('button', { name: 'Принять' }).click();
@@ -157,7 +158,7 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     const number = pending.data.certificates.edges[0].node.number;
 
     await staff.getByRole('link', { name: 'Проверка сертификата' }).click();
-    await staff.waitForURL(/\/provider\/certificates/);
+    await staff.getByRole('heading', { name: 'Проверка сертификата', level: 2 }).waitFor();
     await staff.getByLabel('Номер сертификата').fill(number);
     await staff.getByRole('button', { name: 'Найти' }).click();
     const confirm = staff.getByRole('button', { name: 'Подтвердить проверку документов' });
@@ -168,7 +169,7 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     await staff.getByText('Сертификат учёта', { exact: true }).waitFor();
 
     await operator.getByRole('link', { name: 'Сертификаты' }).click();
-    await operator.waitForURL(/\/provider\/municipality-certificates/);
+    await operator.getByRole('heading', { name: 'Сертификаты муниципалитета', level: 2 }).waitFor();
     const row = operator.getByRole('row', { name: new RegExp(number) });
     await row.getByRole('button', { name: 'Выдать финансирование' }).click();
     await row.getByText('Сертификат ПФ', { exact: true }).waitFor();
