@@ -147,10 +147,12 @@ export function DashboardPage() {
                         {!g.enrollmentOpen && ' · приём закрыт'}
                       </Text>
                     </Table.Td>
-                    <Table.Td w={200}>
+                    <Table.Td w={240}>
                       <Group gap={6} wrap="nowrap">
                         <Progress value={(g.seatsTaken / g.capacity) * 100} w={100} size="sm" color={g.freeSeats === 0 ? 'red' : 'indigo'} />
-                        <Text size="xs">свободно {g.freeSeats} из {g.capacity}</Text>
+                        <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+                          свободно {g.freeSeats} из {g.capacity}
+                        </Text>
                       </Group>
                     </Table.Td>
                   </Table.Tr>
