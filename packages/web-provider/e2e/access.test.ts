@@ -43,7 +43,7 @@ describe('signing in and access to the organizations\' cabinet', () => {
     await context.close();
   });
 
-  it('refuses staff of another organization a contract opened by its URL, showing none of its data', async () => {
+  it('refuses staff of another organization a contract and its application opened by URL, showing none of their data', async () => {
     const contract = await offerContractThroughApi(system);
     const context = await newDesktopContext(browser);
     const page = await signIn(context, system.baseUrl, 'staff.blag@demo.ru', `/contracts/${contract.id}`);
@@ -52,6 +52,11 @@ describe('signing in and access to the organizations\' cabinet', () => {
     expect(body).not.toContain(contract.number);
     expect(body).not.toContain(contract.childLastName);
     await screenshot(page, 'provider-foreign-contract');
+
+    // The application itself, asked for through the inbox's URL filters, is not among theirs either.
+    await page.goto(`${system.baseUrl}/provider/applications?status=CONFIRMED&program=${contract.programId}`);
+    await page.getByText('Заявок нет').waitFor();
+    expect(await page.locator('main').textContent()).not.toContain(contract.childLastName);
 
     const own = await signIn(await newDesktopContext(browser), system.baseUrl, 'staff@demo.ru', `/contracts/${contract.id}`);
     await own.getByRole('heading', { name: `Договор № ${contract.number}` }).waitFor();

@@ -16,7 +16,7 @@ function isoMonthStart(offset: number): string {
  * The steps the journey test takes in the browser, done through the API: a certified program of staff@demo.ru's
  * organization with a group, parent@demo.ru's child applying with a financing certificate, and the staff confirming.
  */
-export async function offerContractThroughApi(system: RunningSystem): Promise<{ id: string; number: string; childLastName: string }> {
+export async function offerContractThroughApi(system: RunningSystem): Promise<{ id: string; number: string; childLastName: string; programId: string }> {
   const [staff, operator, parent] = await Promise.all([system.login('staff@demo.ru'), system.login('operator@demo.ru'), system.login('parent@demo.ru')]);
   const { createProgram } = await call(system, staff, `mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }`, {
     input: {
@@ -48,5 +48,5 @@ export async function offerContractThroughApi(system: RunningSystem): Promise<{ 
   const { confirmApplication } = await call(system, staff, `mutation($input: ApplicationActionInput!) { confirmApplication(input: $input) { contract { id number } } }`, {
     input: { applicationId: submitApplication.id },
   });
-  return { id: confirmApplication.contract.id, number: confirmApplication.contract.number, childLastName: child.lastName };
+  return { id: confirmApplication.contract.id, number: confirmApplication.contract.number, childLastName: child.lastName, programId };
 }
