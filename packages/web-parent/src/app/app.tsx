@@ -6,7 +6,7 @@ import { RouterProvider } from 'react-router';
 import { createApolloClient } from './apollo-client';
 import { useLowVision } from './low-vision';
 import { router } from './routes';
-import { lowVisionTheme, lowVisionVariables, theme } from './theme';
+import { lowVisionTheme, lowVisionVariables, standardVariables, theme } from './theme';
 
 const client = createApolloClient();
 
@@ -17,7 +17,7 @@ export function App() {
   }, [lowVision]);
   return (
     <ApolloProvider client={client}>
-      <MantineProvider theme={lowVision ? lowVisionTheme : theme} cssVariablesResolver={lowVision ? lowVisionVariables : undefined} forceColorScheme="light">
+      <MantineProvider theme={lowVision ? lowVisionTheme : theme} cssVariablesResolver={lowVision ? lowVisionVariables : standardVariables} forceColorScheme="light">
         <Notifications position="top-center" />
         <RouterProvider router={router} />
       </MantineProvider>
