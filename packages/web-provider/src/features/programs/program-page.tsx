@@ -13,6 +13,7 @@ import { formatDate, formatRub } from '../../lib/format';
 import { certificationStatusLabels, directionLabels, formatLabels, fundingTypeLabels, programStatusLabels, weekdayLabels } from '../../lib/labels';
 import { GroupForm, type GroupFormValues, toGroupFields } from './group-form';
 import { ProgramForm, type ProgramFormValues, toProgramInput } from './program-form';
+import { ProgramHistory } from './program-history';
 
 const ProgramDetailsDocument = graphql(`
   query ProgramDetails($id: ID!) {
@@ -123,7 +124,7 @@ const CloseEnrollmentDocument = graphql(`
 type Program = NonNullable<ProgramDetailsQuery['program']>;
 type ProgramGroup = Program['groups'][number];
 
-const refetch = { refetchQueries: ['ProgramDetails', 'MyPrograms'] };
+const refetch = { refetchQueries: ['ProgramDetails', 'MyPrograms', 'ProgramHistory'] };
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -316,6 +317,9 @@ export function ProgramPage() {
           </Table.Tbody>
         </Table>
       )}
+
+      <Text fw={600}>История изменений</Text>
+      <ProgramHistory programId={program.id} />
 
       <Modal opened={editing} onClose={() => setEditing(false)} title="Программа" size="xl">
         <ProgramForm
