@@ -2,9 +2,9 @@ import type { NonEmptyArray } from 'type-graphql';
 import { AccountResolver } from '../modules/accounts/account.resolver';
 import { ChargeResolver, ContractChargesResolver, InvoiceResolver } from '../modules/billing/billing.resolver';
 import { GroupResolver, OrganizationResolver, ProgramResolver } from '../modules/catalog/catalog.resolver';
+import { CatalogManagementResolver } from '../modules/catalog/catalog-management.resolver';
 import { CertificateAccountResolver, CertificateResolver, LedgerEntryResolver } from '../modules/certificates/certificate.resolver';
 import { ChildResolver } from '../modules/certificates/child.resolver';
-import { CatalogManagementResolver } from '../modules/catalog/catalog-management.resolver';
 import { ApplicationResolver, ContractResolver } from '../modules/enrollment/enrollment.resolver';
 import { MunicipalityResolver, SupportCenterResolver } from '../modules/municipalities/municipality.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
@@ -18,11 +18,11 @@ export const resolvers: NonEmptyArray<Function> = [
   ProgramResolver,
   GroupResolver,
   OrganizationResolver,
+  CatalogManagementResolver,
   ChildResolver,
   CertificateResolver,
   CertificateAccountResolver,
   LedgerEntryResolver,
-  CatalogManagementResolver,
   ApplicationResolver,
   ContractResolver,
   NotificationResolver,

@@ -148,6 +148,8 @@ describe('catalog management over HTTP', () => {
     expect(data.myOrganization.shortName).toBe('МАО ДО ДДТ «Ровесник»');
     expect(data.myOrganizationPrograms.map((p) => p.id)).toContain(draft.id);
     expect(data.myOrganizationPrograms.every((p) => p.status === 'DRAFT')).toBe(true);
+    const unfiltered = await ok<{ myOrganizationPrograms: { id: string }[] }>(`{ myOrganizationPrograms(filter: null) { id } }`, {}, staff);
+    expect(unfiltered.myOrganizationPrograms.map((p) => p.id)).toContain(draft.id);
     const updated = await api.gql(`mutation { updateOrganization(input: { email: "не почта" }) { id } }`, {}, staff);
     expect(updated.errors![0].message).toContain('электронной почты');
   });

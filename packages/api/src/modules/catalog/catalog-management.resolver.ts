@@ -39,7 +39,7 @@ export class CatalogManagementResolver {
 
   @Authorized(Role.PROVIDER_STAFF)
   @Query(() => [Program], { description: 'Every program of the staff member\'s organization, drafts and archived ones included, most recently changed first' })
-  myOrganizationPrograms(@Arg('filter', () => MyProgramsFilter, { nullable: true }) filter: MyProgramsFilter | undefined, @Ctx() ctx: GraphQLContext): Promise<Program[]> {
+  myOrganizationPrograms(@Arg('filter', () => MyProgramsFilter, { nullable: true }) filter: MyProgramsFilter | null | undefined, @Ctx() ctx: GraphQLContext): Promise<Program[]> {
     return this.programs.myOrganizationPrograms(ctx.actor, filter);
   }
 

@@ -23,8 +23,10 @@ export class ProgramManagementService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Every program of the staff member's organization, in every status, most recently changed first. */
-  async myOrganizationPrograms(actor: Actor | undefined, filter: MyProgramsFilter = {}): Promise<Program[]> {
+  async myOrganizationPrograms(actor: Actor | undefined, filterOrNull?: MyProgramsFilter | null): Promise<Program[]> {
     const staff = requireRole(actor, Role.PROVIDER_STAFF);
+    // GraphQL passes an explicit `filter: null` through as null, not as a missing argument.
+    const filter = filterOrNull ?? {};
     return this.dataSource.getRepository(Program).find({
       where: {
         organizationId: staff.organizationId!,
