@@ -70,7 +70,7 @@ async function main() {
 
     server = await startApi(db.url, { poolSize: 40 });
     const post = createClient(server.baseUrl, 64);
-    const requestsPerLevel = Math.max(60, Math.round(3000 * s));
+    const requestsPerLevel = Math.max(60, Math.round(600 * s));
     const deepOffset = Math.max(40, Math.round(1000 * s));
     const task = ({ kind, variables }) => ({
       kind,
