@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Anchor, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { MonthSwitcher, useMonthParam } from '../../components/month-switcher';
 import { MunicipalityPicker, useMunicipalityScope } from '../../components/municipality-picker';
 import { withFeedback } from '../../components/notify';
+import { ReasonForm } from '../../components/reason-form';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
@@ -284,27 +285,17 @@ function InvoiceCharges({ invoiceId }: { invoiceId: string }) {
 }
 
 function ReturnForm({ invoice, onDone }: { invoice: Invoice; onDone: () => void }) {
-  const [reason, setReason] = useState('');
   const [send, { loading }] = useMutation(ReturnInvoiceDocument, refetch);
   return (
-    <Stack>
-      <Textarea label="Что исправить" description="Организация увидит причину, исправит списания и сформирует счёт снова" autosize minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          Отмена
-        </Button>
-        <Button
-          color="red"
-          loading={loading}
-          disabled={reason.trim().length < 3}
-          onClick={async () => {
-            if (await withFeedback(send({ variables: { input: { invoiceId: invoice.id, reason: reason.trim() } } }), 'Счёт возвращён организации', 'Счёт не возвращён')) onDone();
-          }}
-        >
-          Вернуть счёт
-        </Button>
-      </Group>
-    </Stack>
+    <ReasonForm
+      label="Что исправить"
+      description="Организация увидит причину, исправит списания и сформирует счёт снова"
+      submitLabel="Вернуть счёт"
+      minLength={3}
+      loading={loading}
+      onClose={onDone}
+      onSubmit={(reason) => withFeedback(send({ variables: { input: { invoiceId: invoice.id, reason } } }), 'Счёт возвращён организации', 'Счёт не возвращён')}
+    />
   );
 }
 

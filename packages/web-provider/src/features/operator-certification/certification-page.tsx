@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Anchor, Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { MoneyInput } from '../../components/money-input';
 import { MunicipalityPicker, useMunicipalityScope } from '../../components/municipality-picker';
 import { withFeedback } from '../../components/notify';
+import { ReasonForm } from '../../components/reason-form';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-state';
 import { graphql } from '../../gql';
@@ -189,26 +190,16 @@ function CertifyForm({ program, onDone }: { program: AwaitingProgram; onDone: ()
 }
 
 function RejectForm({ program, onDone }: { program: AwaitingProgram; onDone: () => void }) {
-  const [reason, setReason] = useState('');
   const [reject, { loading }] = useMutation(RejectCertificationDocument, refetch);
   return (
-    <Stack>
-      <Textarea label="Причина отказа" description="Её увидит организация: напишите, что исправить перед повторной подачей" autosize minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          Отмена
-        </Button>
-        <Button
-          color="red"
-          loading={loading}
-          disabled={reason.trim().length < 5}
-          onClick={async () => {
-            if (await withFeedback(reject({ variables: { input: { programId: program.id, reason: reason.trim() } } }), 'Программа отклонена, организация увидит причину', 'Не отклонена')) onDone();
-          }}
-        >
-          Отклонить
-        </Button>
-      </Group>
-    </Stack>
+    <ReasonForm
+      label="Причина отказа"
+      description="Её увидит организация: напишите, что исправить перед повторной подачей"
+      submitLabel="Отклонить"
+      minLength={5}
+      loading={loading}
+      onClose={onDone}
+      onSubmit={(reason) => withFeedback(reject({ variables: { input: { programId: program.id, reason } } }), 'Программа отклонена, организация увидит причину', 'Не отклонена')}
+    />
   );
 }
