@@ -8,6 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from './config';
+import { Clock, SystemClock } from './common/clock';
 import { AppSettings, Container } from './common/container';
 import type { GraphQLContext } from './graphql/context';
 import { createFormatError } from './graphql/format-error';
@@ -28,8 +29,8 @@ export interface AppServer {
 }
 
 /** Wires the container for one application instance (one database). */
-export function createContainer(dataSource: DataSource, config: AppConfig, logger: Logger): Container {
-  return new Container().set(AppSettings, new AppSettings(config, logger)).set(DataSource, dataSource);
+export function createContainer(dataSource: DataSource, config: AppConfig, logger: Logger, clock: Clock = new SystemClock()): Container {
+  return new Container().set(AppSettings, new AppSettings(config, logger)).set(DataSource, dataSource).set(Clock, clock);
 }
 
 function clientIp(req: Request): string | null {
