@@ -8,6 +8,7 @@ import { startJobQueue } from './jobs/job-queue';
 import { jobs } from './jobs/jobs';
 import { createLogger } from './logger';
 import { createServer } from './server';
+import { SystemClock } from './common/clock';
 
 async function main() {
   const config = loadConfig();
@@ -28,7 +29,7 @@ async function main() {
   logger.info('migrations applied');
   if (config.seedDemoData && (await isDatabaseEmpty(dataSource))) {
     logger.info('empty database: seeding demo data');
-    await seedDemoData(dataSource, new Date(), config.dataEncryptionKey);
+    await seedDemoData(dataSource, new SystemClock().now(), config.dataEncryptionKey);
   }
 
   const server = await createServer(dataSource, config, logger);

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { FixedClock } from '../src/common/clock';
 import { AppSettings, type Container } from '../src/common/container';
+import { TEST_TODAY } from '../src/testing/test-today';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { type AppServer, createContainer, createServer } from '../src/server';
@@ -8,13 +10,14 @@ import type { Role } from '../src/modules/accounts/role';
 import { createTestDataSource, TEST_DATA_ENCRYPTION_KEY } from './database';
 
 /** Services wired against a fresh database, as the server wires them. */
-export async function createTestApp(options: { poolSize?: number } = {}): Promise<{ dataSource: DataSource; container: Container; close(): Promise<void> }> {
+export async function createTestApp(options: { poolSize?: number; today?: string } = {}): Promise<{ dataSource: DataSource; container: Container; clock: FixedClock; close(): Promise<void> }> {
   const dataSource = await createTestDataSource(options);
   // TEST_LOG_LEVEL=error shows what a failing test's server logged.
   const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
   const config = loadConfig({ env: 'test', dataEncryptionKey: TEST_DATA_ENCRYPTION_KEY, logLevel });
-  const container = createContainer(dataSource, config, createLogger(logLevel));
-  return { dataSource, container, close: () => dataSource.destroy() };
+  const clock = new FixedClock(options.today ?? TEST_TODAY);
+  const container = createContainer(dataSource, config, createLogger(logLevel), clock);
+  return { dataSource, container, clock, close: () => dataSource.destroy() };
 }
 
 export interface TestServer {

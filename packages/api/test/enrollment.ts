@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { addDays, todayIso } from '../src/common/dates';
+import { addDays } from '../src/common/dates';
+import { TEST_TODAY } from '../src/testing/test-today';
 import type { Actor } from '../src/modules/accounts/actor';
 import { Role } from '../src/modules/accounts/role';
 
@@ -34,7 +35,7 @@ export interface TestGroup {
  */
 export async function createTestGroup(dataSource: DataSource, options: TestGroupOptions = {}): Promise<TestGroup> {
   const fundingType = options.fundingType ?? 'CERTIFICATE';
-  const today = todayIso();
+  const today = TEST_TODAY;
   const monthlyPrice = options.monthlyPrice ?? (fundingType === 'BUDGET' ? 0 : 500_000);
   const certificationStatus = options.certificationStatus ?? (fundingType === 'CERTIFICATE' ? 'CERTIFIED' : 'NOT_SUBMITTED');
   return dataSource.transaction(async (m) => {

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
 import type { TestProject } from 'vitest/node';
+import { FixedClock } from '../src/common/clock';
 import { createDataSource, migrate } from '../src/db/data-source';
+import { TEST_TODAY } from '../src/testing/test-today';
 import { ensureDatabase, startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { seedDemoData } from '../src/db/seed/demo-data';
 import { TEMPLATE_DATABASE, TEST_DATA_ENCRYPTION_KEY } from './database';
@@ -45,7 +47,7 @@ export default async function setup(project: TestProject) {
     await ds.initialize();
     try {
       await migrate(ds);
-      await seedDemoData(ds, new Date(), TEST_DATA_ENCRYPTION_KEY);
+      await seedDemoData(ds, new FixedClock(TEST_TODAY).now(), TEST_DATA_ENCRYPTION_KEY);
     } finally {
       await ds.destroy();
     }

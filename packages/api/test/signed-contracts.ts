@@ -2,11 +2,12 @@ import type { DataSource } from 'typeorm';
 import type { Container } from '../src/common/container';
 import { Contract } from '../src/modules/enrollment/contract.entity';
 import { EnrollmentService } from '../src/modules/enrollment/enrollment.service';
+import { TEST_TODAY } from '../src/testing/test-today';
 import { actorByEmail } from './app';
 import { createTestCertificate } from './certificates';
 
-/** The year of the current financing period: the seeded periods are calendar years of today. */
-export const YEAR = new Date().getUTCFullYear();
+/** The year of the current financing period: the seeded periods are calendar years around the tests' day. */
+export const YEAR = Number(TEST_TODAY.slice(0, 4));
 
 /** `09-15` → `${YEAR}-09-15`. */
 export const day = (monthDay: string): string => `${YEAR}-${monthDay}`;

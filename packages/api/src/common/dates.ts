@@ -16,10 +16,6 @@ export function ageOn(birthDate: IsoDate, on: IsoDate): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
-export function todayIso(now: Date = new Date()): IsoDate {
-  return toIsoDate(now);
-}
-
 export function addYears(date: IsoDate, years: number): IsoDate {
   const [y, m, d] = date.split('-').map(Number);
   // 29 February plus N years lands on 28 February in a non-leap year.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { addDays, todayIso } from '../common/dates';
+import { addDays } from '../common/dates';
+import { TEST_TODAY } from './test-today';
 import type { Actor } from '../modules/accounts/actor';
 import { Role } from '../modules/accounts/role';
 import { Direction, FundingType, ProgramFormat } from '../modules/catalog/catalog.enums';
@@ -35,8 +36,8 @@ export function groupInput(programId: string, overrides: Partial<CreateGroupInpu
       { weekday: 2, startTime: '16:00', endTime: '17:30' },
       { weekday: 4, startTime: '16:00', endTime: '17:30' },
     ],
-    startsOn: todayIso(),
-    endsOn: addDays(todayIso(), 270),
+    startsOn: TEST_TODAY,
+    endsOn: addDays(TEST_TODAY, 270),
     capacity: 12,
     ...overrides,
   };

@@ -1,4 +1,3 @@
-import { todayIso } from '../../common/dates';
 import type { JobDefinition } from '../../jobs/job-queue';
 import { ContractClosingService } from './contract-closing.service';
 
@@ -12,6 +11,6 @@ export const completeContractsJob: JobDefinition = {
   name: 'complete-contracts',
   cron: '7 * * * *',
   async run(container) {
-    await container.get(ContractClosingService).completeEndedContracts(todayIso());
+    await container.get(ContractClosingService).completeEndedContracts();
   },
 };

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/app';
 import { createTestProgram, signTestContract } from '../../../test/signed-contracts';
-import { todayIso } from '../../common/dates';
 import { formatRub } from '../../common/money';
 import { checkInvariants } from '../certificates/invariants';
 import type { Contract } from '../enrollment/contract.entity';
 import { monthName } from './billing-terms';
+import { TEST_TODAY } from '../../testing/test-today';
 
 // The API charges months that have started, by the real clock: the contract here runs from the first day of the current month.
-const MONTH = todayIso().slice(0, 7);
+const MONTH = TEST_TODAY.slice(0, 7);
 
 describe('billing over HTTP', () => {
   let server: TestServer;

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { writeAudit } from '../../common/audit';
 import { Service } from '../../common/container';
-import { type IsoDate, todayIso } from '../../common/dates';
+import { Clock } from '../../common/clock';
+import type { IsoDate } from '../../common/dates';
 import { BadInputError, DomainError, NotFoundError } from '../../common/errors';
 import { formatRub } from '../../common/money';
 import { type Actor, requireRole } from '../accounts/actor';
@@ -55,6 +56,7 @@ export class ChargeService {
     private readonly dataSource: DataSource,
     private readonly ledger: LedgerService,
     private readonly notifications: NotificationService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -62,7 +64,7 @@ export class ChargeService {
    * its own result: one refused contract (over the share, charged already)
    * does not hold back the rest of the organization's month.
    */
-  async recordCharges(actor: Actor | undefined, input: RecordChargesInput, today: IsoDate = todayIso()): Promise<ChargeResult[]> {
+  async recordCharges(actor: Actor | undefined, input: RecordChargesInput, today: IsoDate = this.clock.today()): Promise<ChargeResult[]> {
     const staff = requireRole(actor, Role.PROVIDER_STAFF);
     assertMonthStarted(input.month, today);
     const results: ChargeResult[] = [];
@@ -152,7 +154,7 @@ export class ChargeService {
   }
 
   /** Every certificate contract of the staff member's organization that runs in the month, with the prefilled amounts and what is charged. */
-  async monthSheet(actor: Actor | undefined, month: Month, today: IsoDate = todayIso()): Promise<MonthSheet> {
+  async monthSheet(actor: Actor | undefined, month: Month, today: IsoDate = this.clock.today()): Promise<MonthSheet> {
     const staff = requireRole(actor, Role.PROVIDER_STAFF);
     assertMonth(month);
     const organizationId = staff.organizationId!;

@@ -1,7 +1,8 @@
 import { DataSource, type EntityManager } from 'typeorm';
 import { writeAudit } from '../../common/audit';
 import { AppSettings, Service } from '../../common/container';
-import { type IsoDate, todayIso } from '../../common/dates';
+import { Clock } from '../../common/clock';
+import type { IsoDate } from '../../common/dates';
 import { InvalidTransitionError, NotFoundError } from '../../common/errors';
 import { formatRub } from '../../common/money';
 import { type Actor, requireRole } from '../accounts/actor';
@@ -35,6 +36,7 @@ export class ContractClosingService {
     private readonly ledger: LedgerService,
     private readonly enrollment: EnrollmentService,
     private readonly notifications: NotificationService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -43,7 +45,7 @@ export class ContractClosingService {
    * certificate at once; what the months up to then may still be charged
    * (their prorated share less what is charged already) stays committed.
    */
-  async terminateContract(actor: Actor | undefined, input: TerminateContractInput, today: IsoDate = todayIso()): Promise<Contract> {
+  async terminateContract(actor: Actor | undefined, input: TerminateContractInput, today: IsoDate = this.clock.today()): Promise<Contract> {
     const user = requireRole(actor, Role.PARENT, Role.PROVIDER_STAFF);
     const scope = user.role === Role.PARENT ? { parentUserId: user.userId } : { organizationId: user.organizationId! };
     const found = await this.dataSource.getRepository(Contract).findOne({ where: { id: input.contractId, ...scope } });
@@ -117,7 +119,7 @@ export class ContractClosingService {
    * contract is its own transaction re-checked under lock, so running twice,
    * or on two processes at once, changes nothing the second time.
    */
-  async completeEndedContracts(today: IsoDate = todayIso()): Promise<number> {
+  async completeEndedContracts(today: IsoDate = this.clock.today()): Promise<number> {
     let completed = 0;
     for (;;) {
       const due: { id: string }[] = await this.dataSource.query(

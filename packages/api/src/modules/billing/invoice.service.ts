@@ -1,7 +1,8 @@
 import { DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { writeAudit } from '../../common/audit';
 import { Service } from '../../common/container';
-import { type IsoDate, todayIso } from '../../common/dates';
+import { Clock } from '../../common/clock';
+import type { IsoDate } from '../../common/dates';
 import { DomainError, ForbiddenError, InvalidTransitionError, NotFoundError } from '../../common/errors';
 import { formatRub } from '../../common/money';
 import { execute } from '../../common/sql';
@@ -38,6 +39,7 @@ export class InvoiceService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly notifications: NotificationService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -45,7 +47,7 @@ export class InvoiceService {
    * month, one per municipality that has charges. Approved and paid invoices
    * are final and come back unchanged.
    */
-  async formInvoice(actor: Actor | undefined, month: Month, today: IsoDate = todayIso()): Promise<Invoice[]> {
+  async formInvoice(actor: Actor | undefined, month: Month, today: IsoDate = this.clock.today()): Promise<Invoice[]> {
     const staff = requireRole(actor, Role.PROVIDER_STAFF);
     const organizationId = staff.organizationId!;
     assertMonthStarted(assertMonth(month), today);
@@ -169,7 +171,7 @@ export class InvoiceService {
   }
 
   /** The municipality's certificate money in the period containing `on`: how many financing certificates, and where their money is. */
-  async municipalitySummary(actor: Actor | undefined, municipalityId: string, on: IsoDate = todayIso()): Promise<MunicipalitySummary> {
+  async municipalitySummary(actor: Actor | undefined, municipalityId: string, on: IsoDate = this.clock.today()): Promise<MunicipalitySummary> {
     requireOperatorOf(actor, municipalityId);
     const [row] = await this.dataSource.query(
       `SELECT p.id, p.starts_on::text AS starts_on, p.ends_on::text AS ends_on, p.financing_issued, p.financing_limit,

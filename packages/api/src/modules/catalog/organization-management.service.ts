@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Service } from '../../common/container';
-import { todayIso } from '../../common/dates';
+import { Clock } from '../../common/clock';
 import { BadInputError, DomainError, ErrorCode, InvalidTransitionError } from '../../common/errors';
 import { type Actor, requireOperatorOf, requireRole } from '../accounts/actor';
 import { Role } from '../accounts/role';
@@ -13,7 +13,10 @@ const REQUIRED: (keyof UpdateOrganizationInput)[] = ['name', 'shortName', 'type'
 /** Organization profiles (kept by their staff) and their connection to personalized financing (by the МОЦ). */
 @Service()
 export class OrganizationManagementService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async myOrganization(actor: Actor | undefined): Promise<Organization> {
     const staff = requireRole(actor, Role.PROVIDER_STAFF);
@@ -25,7 +28,7 @@ export class OrganizationManagementService {
     for (const field of REQUIRED) {
       if (input[field] === null) throw new BadInputError('Это поле нельзя оставить пустым', field);
     }
-    if (input.licenseDate && input.licenseDate > todayIso()) {
+    if (input.licenseDate && input.licenseDate > this.clock.today()) {
       throw new BadInputError('Дата лицензии не может быть в будущем', 'licenseDate');
     }
     return this.dataSource.transaction(async (manager) => {
@@ -53,7 +56,7 @@ export class OrganizationManagementService {
       if (!organization.licenseNumber || !organization.licenseDate) {
         throw new BadInputError('Чтобы подключить организацию, в её профиле должны быть номер и дата лицензии', 'licenseNumber');
       }
-      const connectedAt = new Date();
+      const connectedAt = this.clock.now();
       const { affected } = await manager.update(
         Organization,
         { id: organization.id, pfConnected: false },

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorByEmail, createTestApp } from '../../../test/app';
 import { signTestContract } from '../../../test/signed-contracts';
-import { todayIso } from '../../common/dates';
 import { groupInput, programInput } from '../../testing/catalog-fixtures';
 import type { Actor } from '../accounts/actor';
 import { Contract } from '../enrollment/contract.entity';
@@ -12,6 +11,7 @@ import { Organization } from './organization.entity';
 import { ProgramCertificationService } from './program-certification.service';
 import { ProgramManagementService } from './program-management.service';
 import { ProgramSearchService } from './program-search.service';
+import { TEST_TODAY } from '../../testing/test-today';
 
 describe('program certification', () => {
   let app: Awaited<ReturnType<typeof createTestApp>>;
@@ -89,7 +89,7 @@ describe('program certification', () => {
     const program = await submitted({ monthlyPrice: 250_000 });
     await certification.certify(operator, { programId: program.id, normativeMonthlyCost: 200_000 });
     const group = await app.container.get(GroupManagementService).createGroup(staff, groupInput(program.id));
-    const { contract } = await signTestContract(app.container, app.dataSource, group.id, { confirmedAt: todayIso() });
+    const { contract } = await signTestContract(app.container, app.dataSource, group.id, { confirmedAt: TEST_TODAY });
     const terms = (c: Contract) => ({ monthlyPrice: c.monthlyPrice, share: c.certificateMonthlyShare, copayment: c.parentMonthlyCopayment, total: c.certificateTotal });
     expect(terms(contract)).toMatchObject({ monthlyPrice: 250_000, share: 200_000, copayment: 50_000 });
 

@@ -1,4 +1,5 @@
 import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
 import { Service } from '../../common/container';
 import { DomainError, ErrorCode, InvalidTransitionError } from '../../common/errors';
 import { type Actor, requireOperatorOf, requireRole } from '../accounts/actor';
@@ -21,7 +22,10 @@ const CHANGED_MEANWHILE = 'Программу только что изменил
  */
 @Service()
 export class ProgramCertificationService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async submit(actor: Actor | undefined, programId: string): Promise<Program> {
     const staff = requireRole(actor, Role.PROVIDER_STAFF);
@@ -37,7 +41,7 @@ export class ProgramCertificationService {
       const { affected } = await manager.update(
         Program,
         { id: program.id, organizationId: staff.organizationId!, certificationStatus: program.certificationStatus, fundingType: FundingType.CERTIFICATE },
-        { certificationStatus: CertificationStatus.SUBMITTED, certificationSubmittedAt: new Date(), certificationRejectReason: null },
+        { certificationStatus: CertificationStatus.SUBMITTED, certificationSubmittedAt: this.clock.now(), certificationRejectReason: null },
       );
       if (affected !== 1) throw new InvalidTransitionError(CHANGED_MEANWHILE);
       await auditCatalog(manager, staff, AuditEntityType.PROGRAM, program.id, 'program.certification_submitted',
@@ -51,7 +55,7 @@ export class ProgramCertificationService {
     return this.decide(actor, input.programId, 'program.certified', {
       certificationStatus: CertificationStatus.CERTIFIED,
       normativeMonthlyCost: input.normativeMonthlyCost,
-      certifiedAt: new Date(),
+      certifiedAt: this.clock.now(),
       certificationRejectReason: null,
     });
   }

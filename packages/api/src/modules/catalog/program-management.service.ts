@@ -1,4 +1,5 @@
 import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
 import { Service } from '../../common/container';
 import { BadInputError, InvalidTransitionError } from '../../common/errors';
 import { type Actor, requireRole } from '../accounts/actor';
@@ -20,7 +21,10 @@ import { Program } from './program.entity';
  */
 @Service()
 export class ProgramManagementService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** Every program of the staff member's organization, in every status, most recently changed first. */
   async myOrganizationPrograms(actor: Actor | undefined, filterOrNull?: MyProgramsFilter | null): Promise<Program[]> {
@@ -127,7 +131,7 @@ export class ProgramManagementService {
     return this.dataSource.transaction(async (manager) => {
       const program = await findOwnProgram(manager, staff, programId);
       if (program.status === to) throw new InvalidTransitionError(ALREADY[to], { status: program.status });
-      const publishedAt = to === ProgramStatus.PUBLISHED ? new Date() : program.publishedAt;
+      const publishedAt = to === ProgramStatus.PUBLISHED ? this.clock.now() : program.publishedAt;
       // Conditional on the state just read: a concurrent change makes this a no-op we report, not an overwrite.
       const { affected } = await manager.update(
         Program,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/app';
 import { bornYearsAgo, randomSnils } from '../../../test/certificates';
 import { formatSnils } from './snils';
+import { TEST_TODAY } from '../../testing/test-today';
 
 const ADD_CHILD = `mutation($input: AddChildInput!) { addChild(input: $input) { id fullName age snils certificate { id } } }`;
 const REQUEST = `mutation($childId: ID!) { requestCertificate(childId: $childId) { id number status statusLabel validUntil } }`;
@@ -46,7 +47,7 @@ describe('certificates over HTTP', () => {
     const mine = await t.gql<{ myChildren: { id: string; certificate: { currentAccount: Record<string, unknown>; ledger: { totalCount: number; edges: { node: Record<string, unknown> }[] } } }[] }>(MY_CHILDREN, {}, tokens['parent@demo.ru']);
     expect(mine.errors).toBeUndefined();
     const certificate = mine.data!.myChildren.find((c) => c.id === child.id)!.certificate;
-    const year = new Date().getUTCFullYear();
+    const year = Number(TEST_TODAY.slice(0, 4));
     expect(certificate.currentAccount).toEqual({ nominal: 1_347_000, blocked: 0, committed: 0, spent: 0, available: 1_347_000, period: { year } });
     expect(certificate.ledger.totalCount).toBe(1);
     expect(certificate.ledger.edges[0].node).toEqual({ type: 'CREDIT', label: 'Зачисление', amount: 1_347_000, availableChange: 1_347_000, reason: `Зачислен номинал сертификата на ${year} год` });
@@ -122,7 +123,7 @@ describe('certificates over HTTP', () => {
   });
 
   it('lets the operator set the own municipality\'s period, the admin any, and nobody else', async () => {
-    const year = new Date().getUTCFullYear() + 5;
+    const year = Number(TEST_TODAY.slice(0, 4)) + 5;
     const SET = `mutation($input: SetCertificatePeriodInput!) { setCertificatePeriod(input: $input) { year nominal financingLimit financingIssued startsOn endsOn } }`;
     const input = { municipalityId: zeyaId, year, nominal: 1_400_000, financingLimit: 950, startsOn: `${year}-01-01`, endsOn: `${year}-12-31` };
     const set = await t.gql(SET, { input }, tokens['operator@demo.ru']);

@@ -12,6 +12,7 @@ import { CertificateStatus, Gender } from './certificates.enums';
 import { ChildService } from './child.service';
 import { checkInvariants } from './invariants';
 import { LedgerService } from './ledger.service';
+import { TEST_TODAY } from '../../testing/test-today';
 
 describe('certificate lifecycle', () => {
   let app: Awaited<ReturnType<typeof createTestApp>>;
@@ -139,7 +140,7 @@ describe('certificate lifecycle', () => {
       const financed = await service.grantFinancing(actors.operator, certificate.id);
       expect(financed.status).toBe(CertificateStatus.FINANCING);
       expect(financed.financedAt).toBeInstanceOf(Date);
-      const account = (await ledger.accountFor(ds.manager, certificate.id))!;
+      const account = (await ledger.accountFor(ds.manager, certificate.id, TEST_TODAY))!;
       expect(account).toMatchObject({ periodId: before.id, nominal: before.nominal, blocked: 0, committed: 0, spent: 0 });
       expect(account.available).toBe(before.nominal);
       const entries = await ds.query(`SELECT type, amount::int AS amount, reason FROM ledger_entries WHERE certificate_id = $1`, [certificate.id]);
@@ -171,8 +172,8 @@ describe('certificate lifecycle', () => {
       await municipalities.setCertificatePeriod(actors.operator, { municipalityId: zeyaId, year: p.year, nominal: p.nominal + 100_000, financingLimit: p.financingLimit, startsOn: p.startsOn, endsOn: p.endsOn });
       const second = await accounting();
       await service.grantFinancing(actors.operator, second.id);
-      expect((await ledger.accountFor(ds.manager, first.id))!.nominal).toBe(p.nominal);
-      expect((await ledger.accountFor(ds.manager, second.id))!.nominal).toBe(p.nominal + 100_000);
+      expect((await ledger.accountFor(ds.manager, first.id, TEST_TODAY))!.nominal).toBe(p.nominal);
+      expect((await ledger.accountFor(ds.manager, second.id, TEST_TODAY))!.nominal).toBe(p.nominal + 100_000);
       await municipalities.setCertificatePeriod(actors.operator, { municipalityId: zeyaId, year: p.year, nominal: p.nominal, financingLimit: p.financingLimit, startsOn: p.startsOn, endsOn: p.endsOn });
     });
 
@@ -185,7 +186,7 @@ describe('certificate lifecycle', () => {
         expect(err.code).toBe('LIMIT_EXHAUSTED');
         expect(err.message).toContain('исчерпан');
         expect((await service.certificate(actors.admin, certificate.id))!.status).toBe(CertificateStatus.ACCOUNTING);
-        expect(await ledger.accountFor(ds.manager, certificate.id)).toBeNull();
+        expect(await ledger.accountFor(ds.manager, certificate.id, TEST_TODAY)).toBeNull();
       } finally {
         await ds.query(`UPDATE certificate_periods SET financing_limit = $2 WHERE id = $1`, [p.id, p.financingLimit]);
       }
@@ -212,7 +213,7 @@ describe('certificate lifecycle', () => {
       const certificate = await accounting(actors.blagParent, blagId);
       const financed = await service.requestFinancing(actors.blagParent, certificate.id);
       expect(financed.status).toBe(CertificateStatus.FINANCING);
-      expect((await ledger.accountFor(ds.manager, certificate.id))!.nominal).toBe((await period(blagId)).nominal);
+      expect((await ledger.accountFor(ds.manager, certificate.id, TEST_TODAY))!.nominal).toBe((await period(blagId)).nominal);
       const [entry] = (await audit(certificate.id)).slice(-1);
       expect(entry).toMatchObject({ action: 'FINANCED', after: { status: 'FINANCING', automatic: true } });
     });
@@ -243,11 +244,11 @@ describe('certificate lifecycle', () => {
       await service.grantFinancing(actors.operator, certificate.id);
       const suspended = await service.suspendCertificate(actors.operator, { certificateId: certificate.id, reason: 'Проверка документов' });
       expect(suspended).toMatchObject({ status: CertificateStatus.SUSPENDED, statusReason: 'Проверка документов' });
-      const block = await failure(ds.transaction((m) => ledger.block(m, { certificateId: certificate.id, amount: 1_000, actorUserId: null, reason: 'тест', idempotencyKey: randomUUID() })));
+      const block = await failure(ds.transaction((m) => ledger.block(m, { certificateId: certificate.id, amount: 1_000, on: TEST_TODAY, actorUserId: null, reason: 'тест', idempotencyKey: randomUUID() })));
       expect(block.code).toBe('CERTIFICATE_NOT_FINANCING');
       const resumed = await service.resumeCertificate(actors.operator, certificate.id);
       expect(resumed).toMatchObject({ status: CertificateStatus.FINANCING, statusReason: null });
-      expect((await ledger.accountFor(ds.manager, certificate.id))!.available).toBe((await period(zeyaId)).nominal);
+      expect((await ledger.accountFor(ds.manager, certificate.id, TEST_TODAY))!.available).toBe((await period(zeyaId)).nominal);
       expect((await audit(certificate.id)).slice(-2)).toEqual([
         { action: 'SUSPENDED', before: { status: 'FINANCING', reason: null }, after: { status: 'SUSPENDED', reason: 'Проверка документов' } },
         { action: 'RESUMED', before: { status: 'SUSPENDED', reason: 'Проверка документов' }, after: { status: 'FINANCING', reason: null } },
@@ -305,7 +306,7 @@ describe('certificate lifecycle', () => {
     it('pages the ledger newest first', async () => {
       const { certificateId } = await createTestCertificate(ds);
       for (const amount of [1_000, 2_000, 3_000]) {
-        await ds.transaction((m) => ledger.block(m, { certificateId, amount, actorUserId: null, reason: `Блок ${amount}`, idempotencyKey: randomUUID() }));
+        await ds.transaction((m) => ledger.block(m, { certificateId, amount, on: TEST_TODAY, actorUserId: null, reason: `Блок ${amount}`, idempotencyKey: randomUUID() }));
       }
       const certificate = (await service.certificate(actors.admin, certificateId))!;
       const first = await service.ledgerPage(actors.admin, certificate, 2);

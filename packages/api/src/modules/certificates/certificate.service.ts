@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { writeAudit } from '../../common/audit';
 import { Service } from '../../common/container';
-import { ageOn, todayIso } from '../../common/dates';
+import { Clock } from '../../common/clock';
+import { ageOn } from '../../common/dates';
 import { DomainError, ErrorCode, ForbiddenError, InvalidTransitionError, NotFoundError } from '../../common/errors';
 import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination';
 import { execute } from '../../common/sql';
@@ -54,6 +55,7 @@ export class CertificateService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly ledger: LedgerService,
+    private readonly clock: Clock,
   ) {}
 
   /** The parent asks for a certificate for their child: one per child, PENDING_VERIFICATION until documents are checked in person. */
@@ -69,7 +71,7 @@ export class CertificateService {
           certificateId: existing.id,
         });
       }
-      const age = ageOn(child.birthDate, todayIso());
+      const age = ageOn(child.birthDate, this.clock.today());
       if (age < MIN_AGE || age > MAX_AGE) {
         throw new DomainError(ErrorCode.BAD_USER_INPUT, `Сертификат оформляется на детей от ${MIN_AGE} до 18 лет, а ребёнку сейчас ${age}`);
       }
@@ -88,7 +90,7 @@ export class CertificateService {
       this.requireStatus(certificate, [CertificateStatus.PENDING_VERIFICATION], 'Подтвердить можно только сертификат, ожидающий проверки документов');
       return this.changeStatus(manager, certificate, verifier.userId, 'VERIFIED', {
         status: CertificateStatus.ACCOUNTING,
-        verifiedAt: new Date(),
+        verifiedAt: this.clock.now(),
         verifiedByUserId: verifier.userId,
       });
     });
@@ -116,7 +118,7 @@ export class CertificateService {
       const municipality = await manager.findOneByOrFail(Municipality, { id: certificate.municipalityId });
       if (municipality.autoFinancing) return this.finance(manager, certificate, parent.userId, true);
       if (certificate.financingRequestedAt) return certificate;
-      await manager.update(Certificate, { id: certificate.id }, { financingRequestedAt: new Date() });
+      await manager.update(Certificate, { id: certificate.id }, { financingRequestedAt: this.clock.now() });
       await writeAudit(manager, { actorUserId: parent.userId, entityType: 'certificate', entityId: certificate.id, action: 'FINANCING_REQUESTED', before: { status: certificate.status }, after: { status: certificate.status } });
       return manager.findOneByOrFail(Certificate, { id: certificate.id });
     });
@@ -202,7 +204,7 @@ export class CertificateService {
 
   async currentAccount(actor: Actor | undefined, certificate: Certificate): Promise<CertificateAccount | null> {
     await this.requireMoneyAccess(actor, certificate);
-    return this.ledger.accountFor(this.dataSource.manager, certificate.id);
+    return this.ledger.accountFor(this.dataSource.manager, certificate.id, this.clock.today());
   }
 
   /** Newest first. */
@@ -260,7 +262,7 @@ export class CertificateService {
    */
   private async finance(manager: EntityManager, certificate: Certificate, actorUserId: string, automatic: boolean): Promise<Certificate> {
     this.requireStatus(certificate, [CertificateStatus.ACCOUNTING], 'Сертификат финансирования выдаётся только на подтверждённый сертификат учёта');
-    const today = todayIso();
+    const today = this.clock.today();
     if (certificate.validUntil < today) throw new InvalidTransitionError('Срок действия сертификата истёк: ребёнку исполнилось 18 лет');
     const period = await manager
       .getRepository(CertificatePeriod)
@@ -290,7 +292,7 @@ export class CertificateService {
       certificate,
       actorUserId,
       'FINANCED',
-      { status: CertificateStatus.FINANCING, financedAt: new Date(), financingRequestedAt: null },
+      { status: CertificateStatus.FINANCING, financedAt: this.clock.now(), financingRequestedAt: null },
       { periodId: period.id, nominal: period.nominal, automatic },
     );
   }

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Service } from '../../common/container';
-import { ageOn, todayIso } from '../../common/dates';
+import { Clock } from '../../common/clock';
+import { ageOn } from '../../common/dates';
 import type { GraphQLContext } from '../../graphql/context';
 import { Role } from '../accounts/role';
 import { Municipality } from '../municipalities/municipality.entity';
@@ -12,7 +13,10 @@ import { AddChildInput, UpdateChildInput } from './inputs/child.input';
 @Service()
 @Resolver(() => Child)
 export class ChildResolver {
-  constructor(private readonly children: ChildService) {}
+  constructor(
+    private readonly children: ChildService,
+    private readonly clock: Clock,
+  ) {}
 
   @Authorized(Role.PARENT)
   @Query(() => [Child], { description: 'The signed-in parent\'s children, youngest last' })
@@ -50,7 +54,7 @@ export class ChildResolver {
 
   @FieldResolver(() => Int, { description: 'Full years today' })
   age(@Root() child: Child): number {
-    return ageOn(child.birthDate, todayIso());
+    return ageOn(child.birthDate, this.clock.today());
   }
 
   @FieldResolver(() => Municipality)

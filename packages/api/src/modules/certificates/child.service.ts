@@ -1,6 +1,7 @@
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AppSettings, Service } from '../../common/container';
-import { addDays, addYears, ageOn, todayIso } from '../../common/dates';
+import { Clock } from '../../common/clock';
+import { addDays, addYears, ageOn } from '../../common/dates';
 import { BadInputError, DomainError, ErrorCode, InvalidTransitionError, NotFoundError } from '../../common/errors';
 import { type Actor, requireOperatorOf, requireRole } from '../accounts/actor';
 import { Role } from '../accounts/role';
@@ -27,6 +28,7 @@ export class ChildService {
   constructor(
     private readonly dataSource: DataSource,
     settings: AppSettings,
+    private readonly clock: Clock,
   ) {
     this.crypto = new SnilsCrypto(settings.config.dataEncryptionKey);
   }
@@ -119,7 +121,7 @@ export class ChildService {
   }
 
   private checkAge(birthDate: string): void {
-    const today = todayIso();
+    const today = this.clock.today();
     if (birthDate > today) throw new BadInputError('Дата рождения не может быть в будущем', 'birthDate');
     const age = ageOn(birthDate, today);
     if (age < MIN_AGE || age > MAX_AGE) {

@@ -7,6 +7,7 @@ import { DomainError } from '../../common/errors';
 import { formatRub } from '../../common/money';
 import { checkInvariants } from './invariants';
 import { type LedgerMove, LedgerService } from './ledger.service';
+import { TEST_TODAY } from '../../testing/test-today';
 
 const NOMINAL = 1_347_000;
 
@@ -21,13 +22,14 @@ describe('certificate ledger', () => {
   const move = (certificateId: string, amount: number, extra: Partial<LedgerMove> = {}): LedgerMove => ({
     certificateId,
     amount,
+    on: TEST_TODAY,
     actorUserId: null,
     reason: 'Тестовая операция',
     idempotencyKey: randomUUID(),
     ...extra,
   });
   const balance = async (certificateId: string) => {
-    const account = await ledger.accountFor(ds.manager, certificateId);
+    const account = await ledger.accountFor(ds.manager, certificateId, TEST_TODAY);
     return account && { nominal: account.nominal, blocked: account.blocked, committed: account.committed, spent: account.spent, expired: account.expired, available: account.available };
   };
   const entryCount = async (certificateId: string): Promise<number> =>
@@ -155,7 +157,7 @@ describe('certificate ledger', () => {
     const err = await failure(ds.transaction((m) => ledger.block(m, move(certificateId, 1_000))));
     expect(err.code).toBe('INSUFFICIENT_BALANCE');
     expect(err.details).toEqual({ available: 0, required: 1_000 });
-    expect(await ledger.accountFor(ds.manager, certificateId)).toBeNull();
+    expect(await ledger.accountFor(ds.manager, certificateId, TEST_TODAY)).toBeNull();
     const other = await failure(ds.transaction((m) => ledger.charge(m, move(certificateId, 1_000))));
     expect(other.code).toBe('NO_ACCOUNT');
   });

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import { Service } from '../../common/container';
-import { todayIso } from '../../common/dates';
 import { DomainError, ErrorCode } from '../../common/errors';
 import { formatRub } from '../../common/money';
 import { CertificatePeriod } from '../municipalities/certificate-period.entity';
@@ -13,8 +12,8 @@ export interface LedgerMove {
   certificateId: string;
   /** Kopecks, > 0. */
   amount: number;
-  /** ISO date that selects the period (and so the account); today by default. */
-  on?: string;
+  /** ISO date that selects the period (and so the account) the money moves in. */
+  on: string;
   actorUserId: string | null;
   /** Human-readable, Russian: shown to the parent as the ledger line. */
   reason: string;
@@ -108,7 +107,7 @@ export class LedgerService {
   async credit(manager: EntityManager, move: LedgerMove): Promise<LedgerEntry> {
     const replay = await this.replay(manager, LedgerEntryType.CREDIT, move);
     if (replay) return replay;
-    const on = move.on ?? todayIso();
+    const { on } = move;
     const period = await manager
       .getRepository(CertificatePeriod)
       .createQueryBuilder('p')
@@ -130,8 +129,8 @@ export class LedgerService {
     return this.move(manager, LedgerEntryType.EXPIRE, move);
   }
 
-  /** The certificate's account for the period containing `on` (today by default), without locking it. */
-  accountFor(manager: EntityManager, certificateId: string, on: string = todayIso()): Promise<CertificateAccount | null> {
+  /** The certificate's account for the period containing `on`, without locking it. */
+  accountFor(manager: EntityManager, certificateId: string, on: string): Promise<CertificateAccount | null> {
     return this.accountQuery(manager, certificateId, on).getOne();
   }
 
@@ -150,7 +149,7 @@ export class LedgerService {
     const early = await this.replay(manager, type, move);
     if (early) return early;
 
-    const on = move.on ?? todayIso();
+    const { on } = move;
     const account = await this.accountQuery(manager, move.certificateId, on).setLock('pessimistic_write', undefined, ['a']).getOne();
     if (!account) {
       if (type === LedgerEntryType.BLOCK) {

@@ -10,6 +10,7 @@ import { checkInvariants } from './invariants';
 import { LedgerService } from './ledger.service';
 import { periodRolloverJob } from './period-rollover.job';
 import { PeriodRolloverService } from './period-rollover.service';
+import { TEST_TODAY } from '../../testing/test-today';
 
 describe('period rollover', () => {
   let app: Awaited<ReturnType<typeof createTestApp>>;
@@ -19,7 +20,7 @@ describe('period rollover', () => {
   let municipalities: MunicipalityService;
   let operator: Actor;
   let zeyaId: string;
-  const year = new Date().getUTCFullYear();
+  const year = Number(TEST_TODAY.slice(0, 4));
   beforeAll(async () => {
     app = await createTestApp();
     ds = app.dataSource;
@@ -38,8 +39,8 @@ describe('period rollover', () => {
 
   it('expires what is unspent, keeps what is reserved, credits the new nominal — and a second run changes nothing', async () => {
     const { certificateId } = await createTestCertificate(ds);
-    await ds.transaction((m) => ledger.block(m, { certificateId, amount: 200_000, actorUserId: null, reason: 'Заявка', idempotencyKey: randomUUID() }));
-    await ds.transaction((m) => ledger.activate(m, { certificateId, amount: 50_000, actorUserId: null, reason: 'Договор', idempotencyKey: randomUUID() }));
+    await ds.transaction((m) => ledger.block(m, { certificateId, amount: 200_000, on: TEST_TODAY, actorUserId: null, reason: 'Заявка', idempotencyKey: randomUUID() }));
+    await ds.transaction((m) => ledger.activate(m, { certificateId, amount: 50_000, on: TEST_TODAY, actorUserId: null, reason: 'Договор', idempotencyKey: randomUUID() }));
     await municipalities.setCertificatePeriod(operator, { municipalityId: zeyaId, year: year + 1, nominal: 1_500_000, financingLimit: 5_000, startsOn: `${year + 1}-01-01`, endsOn: `${year + 1}-12-31` });
 
     const first = await rollover.run(`${year + 1}-01-01`);
@@ -64,12 +65,12 @@ describe('period rollover', () => {
 
   it('closes, on any day, the certificates of children who turned 18, keeping their money where it is', async () => {
     const { certificateId } = await createTestCertificate(ds);
-    const today = new Date().toISOString().slice(0, 10);
-    await ds.query(`UPDATE certificates SET valid_until = (current_date - 1) WHERE id = $1`, [certificateId]);
+    const today = TEST_TODAY;
+    await ds.query(`UPDATE certificates SET valid_until = $2::date - 1 WHERE id = $1`, [certificateId, today]);
     const result = await rollover.run(today);
     expect(result).toMatchObject({ closed: 1, credited: 0 });
     expect(await status(certificateId)).toMatchObject({ status: 'CLOSED', status_reason: 'Срок действия сертификата истёк: ребёнку исполнилось 18 лет' });
-    expect((await ledger.accountFor(ds.manager, certificateId))!.available).toBe(1_347_000);
+    expect((await ledger.accountFor(ds.manager, certificateId, TEST_TODAY))!.available).toBe(1_347_000);
     expect((await rollover.run(today)).closed).toBe(0);
   });
 

@@ -1,7 +1,7 @@
 import { DataSource, type EntityManager } from 'typeorm';
 import { writeAudit } from '../../common/audit';
 import { Service } from '../../common/container';
-import { todayIso } from '../../common/dates';
+import { Clock } from '../../common/clock';
 import { execute } from '../../common/sql';
 import { financingCreditKey } from './certificate.service';
 import { CertificateStatus } from './certificates.enums';
@@ -45,9 +45,10 @@ export class PeriodRolloverService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly ledger: LedgerService,
+    private readonly clock: Clock,
   ) {}
 
-  async run(today: string = todayIso()): Promise<RolloverResult> {
+  async run(today: string = this.clock.today()): Promise<RolloverResult> {
     const result: RolloverResult = { expired: 0, credited: 0, returnedToAccounting: 0, closed: 0 };
     const accounts: AccountToExpire[] = await this.dataSource.query(
       `SELECT a.id AS account_id, a.certificate_id, p.ends_on, p.year

@@ -7,6 +7,7 @@ import { AppSettings, type Container } from '../../common/container';
 import { startJobQueue } from '../../jobs/job-queue';
 import { expireOffersJob } from './enrollment.jobs';
 import { EnrollmentService } from './enrollment.service';
+import { Clock } from '../../common/clock';
 
 describe('offer expiry job', () => {
   let ds: DataSource;
@@ -27,7 +28,7 @@ describe('offer expiry job', () => {
     const { groupId } = await createTestGroup(ds);
     const application = await enrollment.submitApplication(parent, { childId, groupId });
     await enrollment.confirmApplication(staff, application.id);
-    await ds.query(`UPDATE contracts SET offer_expires_at = now() - interval '1 minute' WHERE application_id = $1`, [application.id]);
+    await ds.query(`UPDATE contracts SET offer_expires_at = $2::timestamptz - interval '1 minute' WHERE application_id = $1`, [application.id, container.get(Clock).now()]);
 
     const url = (ds.options as { url: string }).url;
     const { logger } = container.get(AppSettings);

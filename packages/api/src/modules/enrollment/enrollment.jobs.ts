@@ -6,6 +6,6 @@ export const expireOffersJob: JobDefinition = {
   name: 'expire-offers',
   cron: '* * * * *',
   async run(container) {
-    await container.get(EnrollmentService).expireOffers(new Date());
+    await container.get(EnrollmentService).expireOffers();
   },
 };

@@ -3,6 +3,7 @@ import { startTestServer, type TestServer } from '../../../test/app';
 import { createTestCertificate } from '../../../test/certificates';
 import { createTestGroup } from '../../../test/enrollment';
 import { checkInvariants } from '../certificates/invariants';
+import { TEST_TODAY } from '../../testing/test-today';
 
 const APPLICATION_FIELDS = `id status waitlistPosition rejectReason submittedAt
   child { id firstName } group { id name freeSeats } program { id title } organization { shortName }
@@ -28,8 +29,8 @@ describe('enrollment over GraphQL', () => {
   const balance = async (certificateId: string) => {
     const [row] = await api.dataSource.query(
       `SELECT a.blocked::int AS blocked, a.committed::int AS committed FROM certificate_accounts a JOIN certificate_periods p ON p.id = a.period_id
-        WHERE a.certificate_id = $1 AND p.starts_on <= current_date AND p.ends_on >= current_date`,
-      [certificateId],
+        WHERE a.certificate_id = $1 AND p.starts_on <= $2 AND p.ends_on >= $2`,
+      [certificateId, TEST_TODAY],
     );
     return row;
   };

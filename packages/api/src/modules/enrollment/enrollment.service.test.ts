@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorByEmail, createTestApp } from '../../../test/app';
 import { createTestCertificate } from '../../../test/certificates';
 import { createTestGroup, createTestParents } from '../../../test/enrollment';
+import type { FixedClock } from '../../common/clock';
 import type { Container } from '../../common/container';
-import { addDays, todayIso } from '../../common/dates';
+import { addDays } from '../../common/dates';
 import { DomainError } from '../../common/errors';
 import type { Actor } from '../accounts/actor';
 import { checkInvariants } from '../certificates/invariants';
@@ -13,6 +14,7 @@ import { LedgerService } from '../certificates/ledger.service';
 import { monthsTouched } from './contract-terms';
 import { ApplicationStatus, ContractStatus } from './enrollment.enums';
 import { EnrollmentService } from './enrollment.service';
+import { TEST_TODAY } from '../../testing/test-today';
 
 const NOMINAL = 1_347_000;
 const SHARE = 400_000; // min(price 5 000 ₽, normative 4 000 ₽)
@@ -21,6 +23,7 @@ describe('enrollment', () => {
   let ds: DataSource;
   let container: Container;
   let close: () => Promise<void>;
+  let clock: FixedClock;
   let enrollment: EnrollmentService;
   let parent: Actor;
   let staff: Actor;
@@ -28,7 +31,7 @@ describe('enrollment', () => {
   let operator: Actor;
 
   beforeAll(async () => {
-    ({ dataSource: ds, container, close } = await createTestApp({ poolSize: 50 }));
+    ({ dataSource: ds, container, close, clock } = await createTestApp({ poolSize: 50 }));
     enrollment = container.get(EnrollmentService);
     parent = await actorByEmail(ds, 'parent@demo.ru');
     staff = await actorByEmail(ds, 'staff@demo.ru');
@@ -39,13 +42,13 @@ describe('enrollment', () => {
 
   /** Months of a contract offered today for a default test group (it runs 200 days ahead; the period ends on 31 December). */
   const contractMonths = () => {
-    const today = todayIso();
+    const today = TEST_TODAY;
     const groupEnd = addDays(today, 200);
     const periodEnd = `${today.slice(0, 4)}-12-31`;
     return monthsTouched(today, groupEnd < periodEnd ? groupEnd : periodEnd);
   };
   const balance = async (certificateId: string) => {
-    const account = await new LedgerService().accountFor(ds.manager, certificateId);
+    const account = await new LedgerService().accountFor(ds.manager, certificateId, TEST_TODAY);
     return { blocked: account!.blocked, committed: account!.committed, available: account!.available };
   };
   const failure = async (promise: Promise<unknown>): Promise<DomainError> => {
@@ -83,7 +86,7 @@ describe('enrollment', () => {
       const [offer] = await ds.query(`SELECT * FROM contracts WHERE application_id = $1`, [application.id]);
       expect(offer).toMatchObject({
         status: 'OFFERED',
-        starts_on: todayIso(),
+        starts_on: TEST_TODAY,
         months: contractMonths(),
         monthly_price: '500000',
         certificate_monthly_share: String(SHARE),
@@ -217,7 +220,7 @@ describe('enrollment', () => {
 
     it('refuses to offer a contract when the group lies outside the current financing period', async () => {
       const { childId } = await createTestCertificate(ds);
-      const nextYear = Number(todayIso().slice(0, 4)) + 1;
+      const nextYear = Number(TEST_TODAY.slice(0, 4)) + 1;
       const { groupId } = await createTestGroup(ds, { startsOn: `${nextYear}-02-01`, endsOn: `${nextYear}-05-31` });
       const application = await enrollment.submitApplication(parent, { childId, groupId });
       expect((await failure(enrollment.confirmApplication(staff, application.id))).code).toBe('OUTSIDE_PERIOD');
@@ -262,7 +265,7 @@ describe('enrollment', () => {
       expect((await failure(enrollment.confirmApplication(staff, waiting.id))).code).toBe('INVALID_TRANSITION');
       await enrollment.confirmApplication(staff, first.id);
       const offer = await contractOf(first.id);
-      const late = new Date(Date.now() + 6 * 24 * 3600_000);
+      const late = new Date(clock.now().getTime() + 6 * 24 * 3600_000);
       expect((await failure(enrollment.signContract(parent, offer.id, null, late))).code).toBe('OFFER_EXPIRED');
       expect(await statusOf(first.id)).toBe('CONFIRMED');
     });
@@ -315,7 +318,7 @@ describe('enrollment', () => {
           enrollment.signContract(parent, offer.id),
           enrollment.cancelApplication(parent, application.id),
           enrollment.rejectApplication(staff, application.id, 'Группа расформирована'),
-          enrollment.expireOffers(new Date(Date.now() + 6 * 24 * 3600_000)),
+          enrollment.expireOffers(new Date(clock.now().getTime() + 6 * 24 * 3600_000)),
         ]);
         const decisions = results.slice(0, 3);
         expect(results[3].status).toBe('fulfilled');
@@ -402,10 +405,10 @@ describe('enrollment', () => {
       const waiting = await enrollment.submitApplication(other, { childId: theirs.childId, groupId });
       await enrollment.confirmApplication(staff, application.id);
 
-      expect(await enrollment.expireOffers(new Date(Date.now() + 4 * 24 * 3600_000))).toBe(0);
+      expect(await enrollment.expireOffers(new Date(clock.now().getTime() + 4 * 24 * 3600_000))).toBe(0);
       expect(await statusOf(application.id)).toBe('CONFIRMED');
 
-      const later = new Date(Date.now() + 6 * 24 * 3600_000);
+      const later = new Date(clock.now().getTime() + 6 * 24 * 3600_000);
       expect(await enrollment.expireOffers(later)).toBeGreaterThanOrEqual(1);
       expect(await statusOf(application.id)).toBe('EXPIRED');
       expect((await contractOf(application.id)).status).toBe('EXPIRED');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { writeAudit } from '../../common/audit';
 import { AppSettings, Service } from '../../common/container';
-import { todayIso } from '../../common/dates';
+import { Clock, regionDay } from '../../common/clock';
 import { DomainError, ErrorCode, InvalidTransitionError, NotFoundError } from '../../common/errors';
 import { idempotent } from '../../common/idempotency';
 import { formatRub } from '../../common/money';
@@ -104,6 +104,7 @@ export class EnrollmentService {
     private readonly settings: AppSettings,
     private readonly ledger: LedgerService,
     private readonly notifications: NotificationService,
+    private readonly clock: Clock,
   ) {}
 
   async submitApplication(actor: Actor | undefined, command: SubmitApplicationCommand): Promise<Application> {
@@ -118,7 +119,7 @@ export class EnrollmentService {
     }
   }
 
-  async confirmApplication(actor: Actor | undefined, applicationId: string, idempotencyKey?: string | null, now = new Date()): Promise<Application> {
+  async confirmApplication(actor: Actor | undefined, applicationId: string, idempotencyKey?: string | null, now = this.clock.now()): Promise<Application> {
     const staff = requireRole(actor, Role.PROVIDER_STAFF);
     return this.dataSource.transaction((m) =>
       idempotent(m, staff.userId, idempotencyKey, 'confirmApplication', (id) => this.applicationById(m, id), () => this.confirm(m, staff, applicationId, now)),
@@ -149,7 +150,7 @@ export class EnrollmentService {
   }
 
   /** The parent signs the offer: blocked money becomes committed to the organization, the child is enrolled. */
-  async signContract(actor: Actor | undefined, contractId: string, idempotencyKey?: string | null, now = new Date()): Promise<Contract> {
+  async signContract(actor: Actor | undefined, contractId: string, idempotencyKey?: string | null, now = this.clock.now()): Promise<Contract> {
     const parent = requireRole(actor, Role.PARENT);
     return this.dataSource.transaction((m) =>
       idempotent(m, parent.userId, idempotencyKey, 'signContract', (id) => m.findOneByOrFail(Contract, { id }), async () => {
@@ -192,7 +193,7 @@ export class EnrollmentService {
    * seat freed and the waitlist moves up. Each offer is its own transaction
    * re-checked under lock, so running twice (or on two processes) is harmless.
    */
-  async expireOffers(now = new Date()): Promise<number> {
+  async expireOffers(now = this.clock.now()): Promise<number> {
     let expired = 0;
     for (;;) {
       const due: { id: string; application_id: string }[] = await this.dataSource.query(
@@ -253,7 +254,7 @@ export class EnrollmentService {
     const offering = await this.offering(m, command.groupId);
     if (!offering) throw new NotFoundError('Группа');
     const { program, organization } = offering;
-    assertEligible(child, offering, program, organization, child.certificate?.status ?? null, todayIso());
+    assertEligible(child, offering, program, organization, child.certificate?.status ?? null, this.clock.today());
     // A live duplicate is refused by the partial unique index on (child, program) when the row is inserted (DUPLICATE_APPLICATION).
 
     // Everything that does not depend on the group's state happens before its lock, which is held until commit.
@@ -312,7 +313,7 @@ export class EnrollmentService {
     assertProgramAvailable(program, organization);
     assertCertificateFits(program.fundingType, certificate?.status ?? null);
 
-    const today = todayIso(now);
+    const today = regionDay(now);
     const periodMunicipalityId = certificate?.municipalityId ?? child.municipalityId;
     const period = await m
       .getRepository(CertificatePeriod)

@@ -4,6 +4,7 @@ import { actorByEmail, createTestApp } from '../../../test/app';
 import { DomainError } from '../../common/errors';
 import type { Actor } from '../accounts/actor';
 import { MunicipalityService } from './municipality.service';
+import { TEST_TODAY } from '../../testing/test-today';
 
 describe('certificate periods', () => {
   let app: Awaited<ReturnType<typeof createTestApp>>;
@@ -12,7 +13,7 @@ describe('certificate periods', () => {
   let operator: Actor;
   let admin: Actor;
   let zeyaId: string;
-  const year = new Date().getUTCFullYear();
+  const year = Number(TEST_TODAY.slice(0, 4));
   beforeAll(async () => {
     app = await createTestApp();
     ds = app.dataSource;

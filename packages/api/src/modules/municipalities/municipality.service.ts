@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { writeAudit } from '../../common/audit';
 import { Service } from '../../common/container';
-import { todayIso } from '../../common/dates';
+import { Clock } from '../../common/clock';
 import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../common/errors';
 import { type Actor, requireOperatorOf } from '../accounts/actor';
 import { CertificatePeriod } from './certificate-period.entity';
@@ -11,7 +11,10 @@ import { SupportCenter } from './support-center.entity';
 
 @Service()
 export class MunicipalityService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   list(): Promise<Municipality[]> {
     return this.dataSource.getRepository(Municipality).find({ order: { name: 'ASC' } });
@@ -28,7 +31,7 @@ export class MunicipalityService {
   }
 
   /** The period that contains `on` (today by default), if the municipality has set one. */
-  currentPeriod(municipalityId: string, on: string = todayIso()): Promise<CertificatePeriod | null> {
+  currentPeriod(municipalityId: string, on: string = this.clock.today()): Promise<CertificatePeriod | null> {
     return this.dataSource
       .getRepository(CertificatePeriod)
       .createQueryBuilder('p')
