@@ -16,6 +16,8 @@ export interface AppConfig {
   dataEncryptionKey: Buffer;
   sessionTtlHours: number;
   offerValidDays: number;
+  /** Days a parent has to decide about a contract the new period could not fund. */
+  fundingDecisionDays: number;
   dbPoolSize: number;
   seedDemoData: boolean;
   webParentDist: string;
@@ -64,6 +66,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     dataEncryptionKey: overrides.dataEncryptionKey ?? loadEncryptionKey(dataDir, env),
     sessionTtlHours: int('SESSION_TTL_HOURS', 24 * 14),
     offerValidDays: int('OFFER_VALID_DAYS', 5),
+    fundingDecisionDays: int('FUNDING_DECISION_DAYS', 14),
     dbPoolSize: int('DB_POOL_SIZE', 20),
     seedDemoData: process.env.SEED_DEMO_DATA !== 'false',
     webParentDist: path.join(repoRoot, 'packages/web-parent/dist'),

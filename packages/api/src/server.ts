@@ -19,6 +19,8 @@ import type { Logger } from './logger';
 import { AccountService } from './modules/accounts/account.service';
 import { createReportsRouter } from './modules/billing/reports.router';
 import { readSessionToken } from './modules/accounts/session-cookie';
+import { PeriodFundingListeners } from './modules/certificates/period-funding';
+import { ContractFundingService } from './modules/enrollment/contract-funding.service';
 
 export interface AppServer {
   app: Express;
@@ -30,7 +32,10 @@ export interface AppServer {
 
 /** Wires the container for one application instance (one database). */
 export function createContainer(dataSource: DataSource, config: AppConfig, logger: Logger, clock: Clock = new SystemClock()): Container {
-  return new Container().set(AppSettings, new AppSettings(config, logger)).set(DataSource, dataSource).set(Clock, clock);
+  const container = new Container().set(AppSettings, new AppSettings(config, logger)).set(DataSource, dataSource).set(Clock, clock);
+  // Certificates call enrollment back through this seam when a period's money arrives (modules depend one way).
+  container.get(PeriodFundingListeners).add(container.get(ContractFundingService));
+  return container;
 }
 
 function clientIp(req: Request): string | null {

@@ -29,3 +29,9 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   t.setUTCDate(t.getUTCDate() + days);
   return toIsoDate(t);
 }
+
+/** `2026-11-30` → `30.11.2026`, as Russian documents write dates. */
+export function ruDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-');
+  return `${d}.${m}.${y}`;
+}

@@ -12,10 +12,11 @@ import { Invoice } from '../modules/billing/invoice.entity';
 import { ApplicationEvent } from '../modules/enrollment/application-event.entity';
 import { Application } from '../modules/enrollment/application.entity';
 import { Contract } from '../modules/enrollment/contract.entity';
+import { ContractFunding } from '../modules/enrollment/contract-funding.entity';
 import { CertificatePeriod } from '../modules/municipalities/certificate-period.entity';
 import { Municipality } from '../modules/municipalities/municipality.entity';
 import { SupportCenter } from '../modules/municipalities/support-center.entity';
 import { Notification } from '../modules/notifications/notification.entity';
 
 /** Every entity, listed explicitly (no globs: the build output layout must not matter). */
-export const entities = [Municipality, SupportCenter, CertificatePeriod, Organization, Program, Group, User, Session, Child, Certificate, CertificateAccount, LedgerEntry, Notification, Application, ApplicationEvent, Contract, Invoice, Charge];
+export const entities = [Municipality, SupportCenter, CertificatePeriod, Organization, Program, Group, User, Session, Child, Certificate, CertificateAccount, LedgerEntry, Notification, Application, ApplicationEvent, Contract, ContractFunding, Invoice, Charge];

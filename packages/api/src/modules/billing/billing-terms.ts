@@ -73,8 +73,4 @@ export function prorate(monthlyAmount: number, span: ContractSpan, month: Month)
   return days === total ? monthlyAmount : Math.floor((monthlyAmount * days) / total);
 }
 
-/** `2026-11-30` → `30.11.2026`. */
-export function ruDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-');
-  return `${d}.${m}.${y}`;
-}
+export { ruDate } from '../../common/dates';

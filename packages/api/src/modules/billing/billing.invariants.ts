@@ -3,11 +3,19 @@ import type { InvariantCheck } from '../certificates/invariants';
 /** DESIGN.md → Invariants, billing's part: contracts' charges and invoices' totals. */
 export const billingChecks: InvariantCheck[] = [
   {
-    name: 'every contract: sum of charges ≤ its certificate total',
+    name: 'every contract: charges of a period ≤ what that period funded, and no charge in a month no period funded',
     sql: `
-      SELECT 'contracts ' || k.id AS subject, format('charged=%s certificate_total=%s', sum(c.amount), k.certificate_total) AS details
-        FROM contracts k JOIN charges c ON c.contract_id = k.id
-       GROUP BY k.id HAVING sum(c.amount) > k.certificate_total`,
+      SELECT 'charges ' || c.id AS subject, format('contract %s, %s: no certificate funding covers the month', c.contract_id, c.month) AS details
+        FROM charges c
+       WHERE NOT EXISTS (SELECT 1 FROM contract_fundings f
+                          WHERE f.contract_id = c.contract_id AND f.source = 'CERTIFICATE' AND f.status = 'COMMITTED'
+                            AND to_char(f.starts_on, 'YYYY-MM') <= c.month AND to_char(f.ends_on, 'YYYY-MM') >= c.month)
+      UNION ALL
+      SELECT 'contract_fundings ' || f.id AS subject, format('charged=%s funded=%s', sum(c.amount), f.certificate_amount) AS details
+        FROM contract_fundings f
+        JOIN charges c ON c.contract_id = f.contract_id AND c.month BETWEEN to_char(f.starts_on, 'YYYY-MM') AND to_char(f.ends_on, 'YYYY-MM')
+       WHERE f.source = 'CERTIFICATE'
+       GROUP BY f.id HAVING sum(c.amount) > f.certificate_amount`,
   },
   {
     name: 'every contract: one charge a month',

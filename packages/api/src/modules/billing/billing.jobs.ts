@@ -14,3 +14,15 @@ export const completeContractsJob: JobDefinition = {
     await container.get(ContractClosingService).completeEndedContracts();
   },
 };
+
+/**
+ * Contracts whose parent let the funding decision's deadline pass end at the
+ * end of that month. Hourly, like completion: a missed run is caught up.
+ */
+export const endUndecidedContractsJob: JobDefinition = {
+  name: 'end-undecided-contracts',
+  cron: '17 * * * *',
+  async run(container) {
+    await container.get(ContractClosingService).endUndecidedContracts();
+  },
+};

@@ -42,7 +42,10 @@ export class MonthSheetLine {
   @Field(() => Charge, { nullable: true, description: 'The month\'s charge, once recorded' })
   charge: Charge | null;
 
-  @Field(() => Boolean, { description: 'A charge can be recorded now: the contract runs and the month has no charge yet' })
+  @Field(() => Boolean, { description: 'A financing period funded the month from the certificate (false while the contract waits for funding or the parent pays)' })
+  funded: boolean;
+
+  @Field(() => Boolean, { description: 'A charge can be recorded now: the contract runs, the month is funded and has no charge yet' })
   chargeable: boolean;
 }
 

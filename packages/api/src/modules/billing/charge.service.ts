@@ -17,13 +17,18 @@ import { BillingErrorCode } from './billing.errors';
 import { assertMonth, contractDaysIn, firstDayOf, lastDayOf, type Month, monthName, monthOf, prorate, ruDate } from './billing-terms';
 import type { ChargeResult, MonthSheet } from './billing.types';
 import { Charge } from './charge.entity';
-import { committedOnContract, lockBillingMonth, lockContract, programTitle } from './contract-money';
+import { committedOnContract, fundingForMonth, lockBillingMonth, lockContract, programTitle } from './contract-money';
+import type { ContractFunding } from '../enrollment/contract-funding.entity';
 import type { CorrectChargeInput } from './inputs/correct-charge.input';
 import type { ChargeItemInput, RecordChargesInput } from './inputs/record-charges.input';
 import { Invoice } from './invoice.entity';
 
-/** Contracts that may take a charge: running, or terminated and charged for months up to their end. */
-const CHARGEABLE_STATUSES = [ContractStatus.ACTIVE, ContractStatus.TERMINATED];
+/**
+ * Contracts that may take a charge: running, terminated and charged for months
+ * up to their end, or waiting for a new period's funding while the months the
+ * earlier period funded are still charged.
+ */
+const CHARGEABLE_STATUSES = [ContractStatus.ACTIVE, ContractStatus.TERMINATED, ContractStatus.AWAITING_FUNDING];
 /** Contracts that appear on a month sheet: every signed one, so charges already taken stay visible. */
 const SIGNED_STATUSES = [...CHARGEABLE_STATUSES, ContractStatus.COMPLETED];
 
@@ -99,10 +104,11 @@ export class ChargeService {
       const diff = input.amount - charge.amount;
       const revision = charge.revision + 1;
       const change = `было ${formatRub(charge.amount)}, стало ${formatRub(input.amount)}`;
-      const base = { certificateId: contract.certificateId!, on: contract.startsOn, actorUserId: staff.userId, contractId: contract.id, chargeId: charge.id };
+      const funding = await this.requireFunding(m, contract, charge.month);
+      const base = { certificateId: contract.certificateId!, on: funding.startsOn, actorUserId: staff.userId, contractId: contract.id, chargeId: charge.id };
       if (diff > 0) {
         this.assertChargeable(contract, charge.month);
-        await this.assertWithinLimits(m, contract, charge.month, input.amount, diff);
+        await this.assertWithinLimits(m, contract, funding, charge.month, input.amount, diff);
         await this.ledger.charge(m, {
           ...base,
           amount: diff,
@@ -165,9 +171,11 @@ export class ChargeService {
       .andWhere('c.starts_on <= :last AND c.ends_on >= :first', { first: firstDayOf(month), last: lastDayOf(month) })
       .orderBy('c.number')
       .getMany();
-    const [charges, invoices] = await Promise.all([
-      contracts.length ? this.dataSource.getRepository(Charge).find({ where: { month, contractId: In(contracts.map((c) => c.id)) } }) : [],
+    const ids = contracts.map((c) => c.id);
+    const [charges, invoices, funded] = await Promise.all([
+      ids.length ? this.dataSource.getRepository(Charge).find({ where: { month, contractId: In(ids) } }) : [],
       this.dataSource.getRepository(Invoice).find({ where: { organizationId, month }, order: { municipalityId: 'ASC' } }),
+      this.fundedContracts(ids, month),
     ]);
     const byContract = new Map(charges.map((c) => [c.contractId, c]));
     const started = month <= monthOf(today);
@@ -179,7 +187,8 @@ export class ChargeService {
         proratedShare: prorate(contract.certificateMonthlyShare, contract, month),
         copayment: prorate(contract.parentMonthlyCopayment, contract, month),
         charge,
-        chargeable: started && !charge && CHARGEABLE_STATUSES.includes(contract.status),
+        funded: funded.has(contract.id),
+        chargeable: started && !charge && funded.has(contract.id) && CHARGEABLE_STATUSES.includes(contract.status),
       };
     });
     return {
@@ -189,6 +198,17 @@ export class ChargeService {
       chargedTotal: charges.reduce((sum, c) => sum + c.amount, 0),
       invoices,
     };
+  }
+
+  /** Which of the contracts have the month funded from the certificate. */
+  private async fundedContracts(contractIds: string[], month: Month): Promise<Set<string>> {
+    if (contractIds.length === 0) return new Set();
+    const rows: { contract_id: string }[] = await this.dataSource.query(
+      `SELECT contract_id FROM contract_fundings
+        WHERE contract_id = ANY($1::uuid[]) AND source = 'CERTIFICATE' AND status = 'COMMITTED' AND starts_on <= $3 AND ends_on >= $2`,
+      [contractIds, firstDayOf(month), lastDayOf(month)],
+    );
+    return new Set(rows.map((r) => r.contract_id));
   }
 
   private async recordOne(m: EntityManager, staff: Actor, month: Month, item: ChargeItemInput): Promise<{ charge: Charge; contract: Contract }> {
@@ -204,7 +224,8 @@ export class ChargeService {
         chargeId: existing.id,
       });
     }
-    await this.assertWithinLimits(m, contract, month, item.amount, item.amount);
+    const funding = await this.requireFunding(m, contract, month);
+    await this.assertWithinLimits(m, contract, funding, month, item.amount, item.amount);
     const invoice = await this.openInvoice(m, contract, month);
 
     const charge = m.create(Charge, {
@@ -230,7 +251,7 @@ export class ChargeService {
       await this.ledger.charge(m, {
         certificateId: contract.certificateId!,
         amount: item.amount,
-        on: contract.startsOn,
+        on: funding.startsOn,
         actorUserId: staff.userId,
         reason: line,
         contractId: contract.id,
@@ -268,8 +289,22 @@ export class ChargeService {
     }
   }
 
-  /** `amount` within the month's prorated share; `added` (what moves now) within what the contract still holds committed. */
-  private async assertWithinLimits(m: EntityManager, contract: Contract, month: Month, amount: number, added: number): Promise<void> {
+  /** The funding that pays the month: a month no period funded (waiting for funding, or paid by the parent) is never charged to the certificate. */
+  private async requireFunding(m: EntityManager, contract: Contract, month: Month): Promise<ContractFunding> {
+    const funding = await fundingForMonth(m, contract.id, month);
+    if (!funding) {
+      throw new DomainError(
+        BillingErrorCode.CHARGE_MONTH_NOT_FUNDED,
+        `За ${monthName(month)} договор № ${contract.number} не оплачен из сертификата: период финансирования его не профинансировал` +
+          (contract.status === ContractStatus.AWAITING_FUNDING ? ' (договор ждёт финансирования или решения родителя)' : ''),
+        { contractNumber: contract.number, month },
+      );
+    }
+    return funding;
+  }
+
+  /** `amount` within the month's prorated share; `added` (what moves now) within what the contract still holds committed in the month's period. */
+  private async assertWithinLimits(m: EntityManager, contract: Contract, funding: ContractFunding, month: Month, amount: number, added: number): Promise<void> {
     const cap = prorate(contract.certificateMonthlyShare, contract, month);
     if (amount > cap) {
       throw new DomainError(
@@ -278,7 +313,7 @@ export class ChargeService {
         { contractNumber: contract.number, limit: cap, amount },
       );
     }
-    const committed = await committedOnContract(m, contract.id);
+    const committed = await committedOnContract(m, contract.id, funding.periodId);
     if (added > committed) {
       throw new DomainError(
         BillingErrorCode.CHARGE_OVER_COMMITTED,

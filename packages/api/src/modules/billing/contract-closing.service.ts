@@ -13,10 +13,14 @@ import { ContractStatus } from '../enrollment/enrollment.enums';
 import { EnrollmentService } from '../enrollment/enrollment.service';
 import { NotificationService } from '../notifications/notification.service';
 import { lastDayOf, monthOf, monthsFromTo, prorate, ruDate } from './billing-terms';
-import { committedOnContract, lockContract, programTitle } from './contract-money';
+import { committedFundings, committedOnContract, lockContract, programTitle } from './contract-money';
+import type { ContractFunding } from '../enrollment/contract-funding.entity';
 import type { TerminateContractInput } from './inputs/terminate-contract.input';
 
 const COMPLETION_BATCH = 200;
+
+/** A contract either side may end: running, or holding its seat while it waits for a new period's funding. */
+const TERMINABLE = [ContractStatus.ACTIVE, ContractStatus.AWAITING_FUNDING];
 
 /**
  * How contracts end (DESIGN.md rule 5). Termination and completion lock in
@@ -53,54 +57,11 @@ export class ContractClosingService {
     return this.dataSource.transaction(async (m) => {
       await this.lockApplication(m, found.applicationId);
       const contract = (await lockContract(m, found.id))!;
-      if (contract.status !== ContractStatus.ACTIVE) {
+      if (!TERMINABLE.includes(contract.status)) {
         throw new InvalidTransitionError(`Договор № ${contract.number} не действует: расторгнуть его нельзя`, { status: contract.status });
       }
-      const currentMonth = monthOf(today);
-      const monthEnd = lastDayOf(currentMonth);
-      // A contract that has not started yet ends on its first day, keeping nothing: no service was given.
-      const capped = contract.endsOn < monthEnd ? contract.endsOn : monthEnd;
-      const endsOn = capped < contract.startsOn ? contract.startsOn : capped;
-      const span = { startsOn: contract.startsOn, endsOn };
-      const charged = new Map<string, number>(
-        (await m.query(`SELECT month, amount FROM charges WHERE contract_id = $1`, [contract.id])).map((r: { month: string; amount: string }) => [r.month, Number(r.amount)]),
-      );
-      const kept = monthsFromTo(monthOf(contract.startsOn), monthOf(endsOn))
-        .filter((month) => month <= currentMonth)
-        .reduce((sum, month) => sum + Math.max(0, prorate(contract.certificateMonthlyShare, span, month) - (charged.get(month) ?? 0)), 0);
-
-      const title = await programTitle(m, contract.programId);
-      // The contract row is locked and every movement of its money locks it first: this stays true until the release below.
-      const released = contract.certificateTotal > 0 ? Math.max(0, (await committedOnContract(m, contract.id)) - kept) : 0;
-
-      await m.query(
-        `UPDATE contracts SET status = 'TERMINATED', ends_on = $2, closed_at = clock_timestamp(), close_reason = $3, updated_at = clock_timestamp() WHERE id = $1`,
-        [contract.id, endsOn, input.reason],
-      );
       const by = user.role === Role.PARENT ? 'родителем' : 'организацией';
-      const note =
-        `Договор № ${contract.number} («${title}») расторгнут ${by} и действует по ${ruDate(endsOn)}. Причина: ${input.reason}.` +
-        (released > 0 ? ` На сертификат возвращено ${formatRub(released)}.` : '');
-      await this.enrollment.endEnrollment(m, contract.applicationId, user.userId, note);
-      if (released > 0) {
-        await this.ledger.release(m, {
-          certificateId: contract.certificateId!,
-          amount: released,
-          on: contract.startsOn,
-          actorUserId: user.userId,
-          reason: `Возврат на сертификат по договору № ${contract.number}, «${title}»: договор расторгнут, действует по ${ruDate(endsOn)} — ${formatRub(released)}`,
-          contractId: contract.id,
-          idempotencyKey: `contract:${contract.id}:terminate-release`,
-        });
-      }
-      await writeAudit(m, {
-        actorUserId: user.userId,
-        entityType: 'contract',
-        entityId: contract.id,
-        action: 'terminate',
-        before: { status: contract.status, endsOn: contract.endsOn },
-        after: { status: ContractStatus.TERMINATED, endsOn, reason: input.reason, released },
-      });
+      const note = await this.terminate(m, contract, lastDayOf(monthOf(today)), today, user.userId, input.reason, by);
       if (user.role === Role.PARENT) {
         await this.notifications.notify(m, await this.notifications.staffOf(m, contract.organizationId), {
           kind: 'CONTRACT_TERMINATED',
@@ -114,6 +75,95 @@ export class ContractClosingService {
   }
 
   /**
+   * Ends every contract whose parent let the funding decision's deadline pass
+   * without choosing: at the end of the deadline's month, with the usual
+   * release and waitlist promotion. Each is its own transaction re-checked
+   * under lock, so reruns change nothing.
+   */
+  async endUndecidedContracts(today: IsoDate = this.clock.today()): Promise<number> {
+    const due: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM contracts WHERE status = 'AWAITING_FUNDING' AND funding_deadline < $1 ORDER BY funding_deadline, id`,
+      [today],
+    );
+    let ended = 0;
+    for (const row of due) {
+      try {
+        ended += await this.dataSource.transaction(async (m) => {
+          const { applicationId } = await m.findOneByOrFail(Contract, { id: row.id });
+          await this.lockApplication(m, applicationId);
+          const contract = (await lockContract(m, row.id))!;
+          if (contract.status !== ContractStatus.AWAITING_FUNDING || contract.fundingDeadline! >= today) return 0;
+          const reason = `родитель не выбрал способ оплаты до ${ruDate(contract.fundingDeadline!)}, а период финансирования договор не оплатил`;
+          await this.terminate(m, contract, lastDayOf(monthOf(contract.fundingDeadline!)), today, null, reason, 'без решения родителя');
+          return 1;
+        });
+      } catch (err) {
+        this.settings.logger.error({ err, contractId: row.id }, 'could not end a contract waiting for funding');
+      }
+    }
+    return ended;
+  }
+
+  /**
+   * Ends the contract at `monthEnd` (or its own end, if sooner): every
+   * period's money for the months after that is released at once, and the
+   * months up to then keep their prorated share less what is already
+   * charged. Returns the parent's notice.
+   */
+  private async terminate(m: EntityManager, contract: Contract, monthEnd: IsoDate, today: IsoDate, actorUserId: string | null, reason: string, by: string): Promise<string> {
+    const currentMonth = monthOf(today);
+    // A contract that has not started yet ends on its first day, keeping nothing: no service was given.
+    const capped = contract.endsOn < monthEnd ? contract.endsOn : monthEnd;
+    const endsOn = capped < contract.startsOn ? contract.startsOn : capped;
+    const span = { startsOn: contract.startsOn, endsOn };
+    const charged = new Map<string, number>(
+      (await m.query(`SELECT month, amount FROM charges WHERE contract_id = $1`, [contract.id])).map((r: { month: string; amount: string }) => [r.month, Number(r.amount)]),
+    );
+    const title = await programTitle(m, contract.programId);
+    const releases: { funding: ContractFunding; amount: number }[] = [];
+    // The contract row is locked and every movement of its money locks it first: the committed sums hold until the releases below.
+    for (const funding of await committedFundings(m, contract.id)) {
+      const last = funding.endsOn < endsOn ? funding.endsOn : endsOn;
+      const kept = funding.startsOn > endsOn ? 0 : monthsFromTo(monthOf(funding.startsOn), monthOf(last))
+        .filter((month) => month <= currentMonth)
+        .reduce((sum, month) => sum + Math.max(0, prorate(contract.certificateMonthlyShare, span, month) - (charged.get(month) ?? 0)), 0);
+      const amount = Math.max(0, (await committedOnContract(m, contract.id, funding.periodId)) - kept);
+      if (amount > 0) releases.push({ funding, amount });
+    }
+    const released = releases.reduce((sum, r) => sum + r.amount, 0);
+
+    await m.query(
+      `UPDATE contracts SET status = 'TERMINATED', ends_on = $2, funding_deadline = NULL, awaiting_period_id = NULL,
+                            closed_at = clock_timestamp(), close_reason = $3, updated_at = clock_timestamp() WHERE id = $1`,
+      [contract.id, endsOn, reason],
+    );
+    const note =
+      `Договор № ${contract.number} («${title}») расторгнут ${by} и действует по ${ruDate(endsOn)}. Причина: ${reason}.` +
+      (released > 0 ? ` На сертификат возвращено ${formatRub(released)}.` : '');
+    await this.enrollment.endEnrollment(m, contract.applicationId, actorUserId, note);
+    for (const { funding, amount } of releases) {
+      await this.ledger.release(m, {
+        certificateId: contract.certificateId!,
+        amount,
+        on: funding.startsOn,
+        actorUserId,
+        reason: `Возврат на сертификат по договору № ${contract.number}, «${title}»: договор расторгнут, действует по ${ruDate(endsOn)} — ${formatRub(amount)}`,
+        contractId: contract.id,
+        idempotencyKey: `contract:${contract.id}:terminate-release:${funding.periodId}`,
+      });
+    }
+    await writeAudit(m, {
+      actorUserId,
+      entityType: 'contract',
+      entityId: contract.id,
+      action: 'terminate',
+      before: { status: contract.status, endsOn: contract.endsOn },
+      after: { status: ContractStatus.TERMINATED, endsOn, reason, released },
+    });
+    return note;
+  }
+
+  /**
    * Completes every contract whose end date passed by `today` (active and
    * terminated ones alike) and releases what is still committed to it. Each
    * contract is its own transaction re-checked under lock, so running twice,
@@ -123,7 +173,7 @@ export class ContractClosingService {
     let completed = 0;
     for (;;) {
       const due: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM contracts WHERE status IN ('ACTIVE','TERMINATED') AND ends_on < $1 ORDER BY ends_on, id LIMIT $2`,
+        `SELECT id FROM contracts WHERE status IN ('ACTIVE','TERMINATED','AWAITING_FUNDING') AND ends_on < $1 ORDER BY ends_on, id LIMIT $2`,
         [today, COMPLETION_BATCH],
       );
       let progressed = 0;
@@ -143,30 +193,35 @@ export class ContractClosingService {
     const { applicationId } = await m.findOneByOrFail(Contract, { id: contractId });
     await this.lockApplication(m, applicationId);
     const contract = (await lockContract(m, contractId))!;
-    if (![ContractStatus.ACTIVE, ContractStatus.TERMINATED].includes(contract.status) || contract.endsOn >= today) return 0;
+    if (![...TERMINABLE, ContractStatus.TERMINATED].includes(contract.status) || contract.endsOn >= today) return 0;
     await m.query(
-      `UPDATE contracts SET status = 'COMPLETED', closed_at = coalesce(closed_at, clock_timestamp()), updated_at = clock_timestamp() WHERE id = $1`,
+      `UPDATE contracts SET status = 'COMPLETED', funding_deadline = NULL, awaiting_period_id = NULL, closed_at = coalesce(closed_at, clock_timestamp()), updated_at = clock_timestamp() WHERE id = $1`,
       [contract.id],
     );
     const title = await programTitle(m, contract.programId);
-    const remainder = contract.certificateTotal > 0 ? await committedOnContract(m, contract.id) : 0;
+    const remainders: { funding: ContractFunding; amount: number }[] = [];
+    for (const funding of await committedFundings(m, contract.id)) {
+      const amount = await committedOnContract(m, contract.id, funding.periodId);
+      if (amount > 0) remainders.push({ funding, amount });
+    }
+    const remainder = remainders.reduce((sum, r) => sum + r.amount, 0);
     const note =
       `Договор № ${contract.number} («${title}») завершён ${ruDate(contract.endsOn)}.` + (remainder > 0 ? ` Неиспользованные ${formatRub(remainder)} возвращены на сертификат.` : '');
-    if (contract.status === ContractStatus.ACTIVE) {
+    if (contract.status !== ContractStatus.TERMINATED) {
       await this.enrollment.endEnrollment(m, contract.applicationId, null, note);
     } else if (remainder > 0) {
       // A terminated contract ended its enrollment (and told the parent) when it was terminated; only the remainder is news.
       await this.notifications.notify(m, [contract.parentUserId], { kind: 'CONTRACT_COMPLETED', title: 'Договор завершён', body: note, contractId: contract.id });
     }
-    if (remainder > 0) {
+    for (const { funding, amount } of remainders) {
       await this.ledger.release(m, {
         certificateId: contract.certificateId!,
-        amount: remainder,
-        on: contract.startsOn,
+        amount,
+        on: funding.startsOn,
         actorUserId: null,
-        reason: `Возврат остатка на сертификат по договору № ${contract.number}, «${title}»: договор завершён ${ruDate(contract.endsOn)} — ${formatRub(remainder)}`,
+        reason: `Возврат остатка на сертификат по договору № ${contract.number}, «${title}»: договор завершён ${ruDate(contract.endsOn)} — ${formatRub(amount)}`,
         contractId: contract.id,
-        idempotencyKey: `contract:${contract.id}:complete-release`,
+        idempotencyKey: `contract:${contract.id}:complete-release:${funding.periodId}`,
       });
     }
     await writeAudit(m, { actorUserId: null, entityType: 'contract', entityId: contract.id, action: 'complete', before: { status: contract.status }, after: { status: ContractStatus.COMPLETED, released: remainder } });

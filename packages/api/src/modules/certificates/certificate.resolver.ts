@@ -137,6 +137,7 @@ const LEDGER_LABELS: Record<LedgerEntryType, string> = {
   [LedgerEntryType.CHARGE]: 'Оплата обучения',
   [LedgerEntryType.EXPIRE]: 'Аннулирование остатка',
   [LedgerEntryType.REVERSAL]: 'Исправление оплаты',
+  [LedgerEntryType.COMMIT]: 'Резерв по договору на новый год',
 };
 
 /** How each movement changes what the parent can still use (movements between reserved buckets leave it as is). */
@@ -149,6 +150,7 @@ const AVAILABLE_SIGN: Record<LedgerEntryType, -1 | 0 | 1> = {
   [LedgerEntryType.CHARGE]: 0,
   [LedgerEntryType.EXPIRE]: -1,
   [LedgerEntryType.REVERSAL]: 0,
+  [LedgerEntryType.COMMIT]: -1,
 };
 
 @Service()

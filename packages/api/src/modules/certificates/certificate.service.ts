@@ -20,6 +20,7 @@ import type { CertificateFilter } from './inputs/certificate-filter.input';
 import type { CertificateStatusChangeInput } from './inputs/status-change.input';
 import { LedgerEntry } from './ledger-entry.entity';
 import { LedgerService } from './ledger.service';
+import { PeriodFundingListeners } from './period-funding';
 
 export const STATUS_LABELS: Record<CertificateStatus, string> = {
   [CertificateStatus.PENDING_VERIFICATION]: 'ожидает проверки документов',
@@ -55,6 +56,7 @@ export class CertificateService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly ledger: LedgerService,
+    private readonly fundingListeners: PeriodFundingListeners,
     private readonly clock: Clock,
   ) {}
 
@@ -143,11 +145,15 @@ export class CertificateService {
       const certificate = await this.lock(manager, certificateId);
       const operator = requireOperatorOf(actor, certificate.municipalityId);
       this.requireStatus(certificate, [CertificateStatus.SUSPENDED], 'Возобновить можно только приостановленный сертификат');
-      return this.changeStatus(manager, certificate, operator.userId, 'RESUMED', {
+      const resumed = await this.changeStatus(manager, certificate, operator.userId, 'RESUMED', {
         status: certificate.statusBeforeSuspension!,
         statusBeforeSuspension: null,
         statusReason: null,
       });
+      // Contracts that waited while the certificate was suspended take this period's money now.
+      const period = await this.currentPeriod(manager, certificate.municipalityId);
+      if (period && resumed.status === CertificateStatus.FINANCING) await this.fundingListeners.settle(manager, certificate.id, period);
+      return resumed;
     });
   }
 
@@ -264,11 +270,7 @@ export class CertificateService {
     this.requireStatus(certificate, [CertificateStatus.ACCOUNTING], 'Сертификат финансирования выдаётся только на подтверждённый сертификат учёта');
     const today = this.clock.today();
     if (certificate.validUntil < today) throw new InvalidTransitionError('Срок действия сертификата истёк: ребёнку исполнилось 18 лет');
-    const period = await manager
-      .getRepository(CertificatePeriod)
-      .createQueryBuilder('p')
-      .where('p.municipality_id = :municipalityId AND p.starts_on <= :today AND p.ends_on >= :today', { municipalityId: certificate.municipalityId, today })
-      .getOne();
+    const period = await this.currentPeriod(manager, certificate.municipalityId);
     if (!period || period.nominal <= 0) {
       throw new DomainError('NO_PERIOD', 'Муниципалитет ещё не установил номинал сертификата на текущий период. Обратитесь в муниципальный опорный центр.');
     }
@@ -287,7 +289,7 @@ export class CertificateService {
       reason: `Зачислен номинал сертификата на ${period.year} год`,
       idempotencyKey: financingCreditKey(certificate.id, period.id),
     });
-    return this.changeStatus(
+    const financed = await this.changeStatus(
       manager,
       certificate,
       actorUserId,
@@ -295,6 +297,18 @@ export class CertificateService {
       { status: CertificateStatus.FINANCING, financedAt: this.clock.now(), financingRequestedAt: null },
       { periodId: period.id, nominal: period.nominal, automatic },
     );
+    // Contracts that waited for this period's funding are paid before anything else can use the money.
+    await this.fundingListeners.settle(manager, certificate.id, period);
+    return financed;
+  }
+
+  private currentPeriod(manager: EntityManager, municipalityId: string): Promise<CertificatePeriod | null> {
+    const today = this.clock.today();
+    return manager
+      .getRepository(CertificatePeriod)
+      .createQueryBuilder('p')
+      .where('p.municipality_id = :municipalityId AND p.starts_on <= :today AND p.ends_on >= :today', { municipalityId, today })
+      .getOne();
   }
 
   private async changeStatus(manager: EntityManager, certificate: Certificate, actorUserId: string, action: string, patch: Partial<Certificate>, details: Record<string, unknown> = {}): Promise<Certificate> {

@@ -33,6 +33,8 @@ export enum LedgerEntryType {
   EXPIRE = 'EXPIRE',
   /** spent → committed: a month's charge corrected down before the municipality approved its invoice. */
   REVERSAL = 'REVERSAL',
+  /** available → committed: a signed contract's months in a newly credited period, funded before anything else may use the money. */
+  COMMIT = 'COMMIT',
 }
 
 registerEnumType(Gender, { name: 'Gender' });

@@ -38,7 +38,7 @@ export const ledgerChecks: InvariantCheck[] = [
         SELECT account_id,
                sum(amount) FILTER (WHERE type = 'CREDIT') AS credit,
                sum(CASE type WHEN 'BLOCK' THEN amount WHEN 'UNBLOCK' THEN -amount WHEN 'ACTIVATE' THEN -amount ELSE 0 END) AS blocked,
-               sum(CASE type WHEN 'ACTIVATE' THEN amount WHEN 'RELEASE' THEN -amount WHEN 'CHARGE' THEN -amount WHEN 'REVERSAL' THEN amount ELSE 0 END) AS committed,
+               sum(CASE type WHEN 'ACTIVATE' THEN amount WHEN 'COMMIT' THEN amount WHEN 'RELEASE' THEN -amount WHEN 'CHARGE' THEN -amount WHEN 'REVERSAL' THEN amount ELSE 0 END) AS committed,
                sum(CASE type WHEN 'CHARGE' THEN amount WHEN 'REVERSAL' THEN -amount ELSE 0 END) AS spent,
                sum(amount) FILTER (WHERE type = 'EXPIRE') AS expired
           FROM ledger_entries GROUP BY account_id)

@@ -44,6 +44,7 @@ const MOVEMENTS: Record<LedgerEntryType, Movement> = {
   [LedgerEntryType.CHARGE]: { from: 'committed', delta: { committed: -1, spent: 1 }, verb: 'списать' },
   [LedgerEntryType.EXPIRE]: { from: 'available', delta: { expired: 1 }, verb: 'погасить' },
   [LedgerEntryType.REVERSAL]: { from: 'spent', delta: { spent: -1, committed: 1 }, verb: 'сторнировать' },
+  [LedgerEntryType.COMMIT]: { from: 'available', delta: { committed: 1 }, verb: 'зарезервировать по договору' },
 };
 
 const BUCKET_NAMES: Record<Bucket, string> = {
@@ -78,6 +79,11 @@ export class LedgerService {
   /** blocked → committed. */
   activate(manager: EntityManager, move: LedgerMove): Promise<LedgerEntry> {
     return this.move(manager, LedgerEntryType.ACTIVATE, move);
+  }
+
+  /** available → committed: a signed contract's months in a period credited after the signature. */
+  commit(manager: EntityManager, move: LedgerMove): Promise<LedgerEntry> {
+    return this.move(manager, LedgerEntryType.COMMIT, move);
   }
 
   /** committed → available. */
@@ -164,12 +170,12 @@ export class LedgerService {
     const replay = await this.replay(manager, type, move);
     if (replay) return replay;
 
-    if (type === LedgerEntryType.BLOCK) await this.requireFinancing(manager, move.certificateId);
+    if (type === LedgerEntryType.BLOCK || type === LedgerEntryType.COMMIT) await this.requireFinancing(manager, move.certificateId);
     const { from, delta, verb } = MOVEMENTS[type];
     if (from) {
       const held = from === 'available' ? availableOf(account) : account[from];
       if (held < move.amount) {
-        if (type === LedgerEntryType.BLOCK) {
+        if (type === LedgerEntryType.BLOCK || type === LedgerEntryType.COMMIT) {
           throw new DomainError(ErrorCode.INSUFFICIENT_BALANCE, `Недостаточно средств на сертификате: доступно ${formatRub(held)}, требуется ${formatRub(move.amount)}`, {
             available: held,
             required: move.amount,

@@ -6,6 +6,7 @@ import { execute } from '../../common/sql';
 import { financingCreditKey } from './certificate.service';
 import { CertificateStatus } from './certificates.enums';
 import { LedgerService } from './ledger.service';
+import { PeriodFundingListeners } from './period-funding';
 
 export interface RolloverResult {
   /** Accounts of ended periods whose available money expired. */
@@ -16,6 +17,8 @@ export interface RolloverResult {
   returnedToAccounting: number;
   /** Certificates past their validity: the child turned 18. */
   closed: number;
+  /** Certificates that got no credit this period but hold contracts running into it (their contracts were settled: funded or waiting). */
+  settled: number;
 }
 
 interface AccountToExpire {
@@ -30,6 +33,8 @@ interface CertificateToCredit {
   period_id: string;
   year: number;
   nominal: string;
+  starts_on: string;
+  ends_on: string;
 }
 
 /**
@@ -45,11 +50,12 @@ export class PeriodRolloverService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly ledger: LedgerService,
+    private readonly fundingListeners: PeriodFundingListeners,
     private readonly clock: Clock,
   ) {}
 
   async run(today: string = this.clock.today()): Promise<RolloverResult> {
-    const result: RolloverResult = { expired: 0, credited: 0, returnedToAccounting: 0, closed: 0 };
+    const result: RolloverResult = { expired: 0, credited: 0, returnedToAccounting: 0, closed: 0, settled: 0 };
     const accounts: AccountToExpire[] = await this.dataSource.query(
       `SELECT a.id AS account_id, a.certificate_id, p.ends_on, p.year
          FROM certificate_accounts a JOIN certificate_periods p ON p.id = a.period_id
@@ -68,7 +74,8 @@ export class PeriodRolloverService {
 
     // Suspended financing certificates roll over too: resuming them must find this period's money.
     const certificates: CertificateToCredit[] = await this.dataSource.query(
-      `SELECT c.id AS certificate_id, p.id AS period_id, p.year, p.nominal
+      `SELECT c.id AS certificate_id, p.id AS period_id, p.year, p.nominal,
+              to_char(p.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(p.ends_on, 'YYYY-MM-DD') AS ends_on
          FROM certificates c
          JOIN certificate_periods p ON p.municipality_id = c.municipality_id AND p.starts_on <= $1 AND p.ends_on >= $1
         WHERE (c.status = 'FINANCING' OR c.status_before_suspension = 'FINANCING')
@@ -79,6 +86,16 @@ export class PeriodRolloverService {
     for (const certificate of certificates) {
       const outcome = await this.dataSource.transaction((m) => this.credit(m, certificate, today));
       if (outcome) result[outcome]++;
+    }
+
+    // Contracts running into the current period whose certificate got no credit above (not financing, closed, credited
+    // earlier): the listeners fund them if the money is there, or let them wait for funding. Nothing is left unsettled.
+    for (const { certificateId, period } of await this.fundingListeners.unsettled(this.dataSource.manager, today)) {
+      await this.dataSource.transaction(async (m) => {
+        await m.query(`SELECT id FROM certificates WHERE id = $1 FOR UPDATE`, [certificateId]);
+        await this.fundingListeners.settle(m, certificateId, period);
+      });
+      result.settled++;
     }
     return result;
   }
@@ -114,6 +131,7 @@ export class PeriodRolloverService {
     const { count } = await execute(manager, `UPDATE certificate_periods SET financing_issued = financing_issued + 1 WHERE id = $1 AND financing_issued < financing_limit`, [
       target.period_id,
     ]);
+    const period = { id: target.period_id, year: target.year, startsOn: target.starts_on, endsOn: target.ends_on };
     if (count !== 1) {
       await this.setStatus(
         manager,
@@ -122,6 +140,8 @@ export class PeriodRolloverService {
         CertificateStatus.ACCOUNTING,
         `Лимит сертификатов финансирования на ${target.year} год исчерпан: сертификат переведён в сертификат учёта`,
       );
+      // Its continuing contracts keep their seats and wait for funding.
+      await this.fundingListeners.settle(manager, target.certificate_id, period);
       return 'returnedToAccounting';
     }
     await this.ledger.credit(manager, {
@@ -132,6 +152,8 @@ export class PeriodRolloverService {
       reason: `Зачислен номинал сертификата на ${target.year} год`,
       idempotencyKey: financingCreditKey(target.certificate_id, target.period_id),
     });
+    // Continuing contracts claim their months of the new period first, in the same transaction.
+    await this.fundingListeners.settle(manager, target.certificate_id, period);
     return 'credited';
   }
 

@@ -1,5 +1,6 @@
-import type { IsoDate } from '../../common/dates';
+import { addDays, type IsoDate, ruDate } from '../../common/dates';
 import { formatRub } from '../../common/money';
+import { pluralRu } from '../../common/russian';
 import { FundingType } from '../catalog/catalog.enums';
 
 export interface ContractDates {
@@ -16,17 +17,55 @@ export function monthsTouched(startsOn: IsoDate, endsOn: IsoDate): number {
 }
 
 /**
- * The contract runs from the later of the group's start and the day of the
- * offer (a contract never starts in the past; the month of the offer counts
- * whole, as charges are monthly) to the earlier of the group's end and the
- * end of the financing period (contracts end within their period).
- * Null when nothing of the group lies inside the period from today on.
+ * The contract runs for the group's season: from the later of the group's
+ * start and the day of the offer (a contract never starts in the past; the
+ * month of the offer counts whole, as charges are monthly) to the group's
+ * end. Financing periods fund it slice by slice (see `seasonSlices`).
+ * Null when the group has already ended.
  */
-export function contractDates(group: { startsOn: IsoDate; endsOn: IsoDate }, period: { endsOn: IsoDate }, today: IsoDate): ContractDates | null {
+export function contractDates(group: { startsOn: IsoDate; endsOn: IsoDate }, today: IsoDate): ContractDates | null {
   const startsOn = group.startsOn > today ? group.startsOn : today;
-  const endsOn = group.endsOn < period.endsOn ? group.endsOn : period.endsOn;
-  if (startsOn > endsOn) return null;
-  return { startsOn, endsOn, months: monthsTouched(startsOn, endsOn) };
+  if (startsOn > group.endsOn) return null;
+  return { startsOn, endsOn: group.endsOn, months: monthsTouched(startsOn, group.endsOn) };
+}
+
+export interface PeriodBounds {
+  id: string;
+  year: number;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+}
+
+/** The part of a contract one financing period pays for. */
+export interface SeasonSlice {
+  /** Null while the municipality has not set that period yet. */
+  period: PeriodBounds | null;
+  year: number;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  months: number;
+}
+
+/**
+ * A contract's days cut by the municipality's financing periods. Where a
+ * period is not set yet, the slice follows the calendar year (the default
+ * period) up to where the next set period begins, so the parent sees in
+ * advance which year's nominal pays for which months.
+ */
+export function seasonSlices(span: { startsOn: IsoDate; endsOn: IsoDate }, periods: PeriodBounds[]): SeasonSlice[] {
+  const slices: SeasonSlice[] = [];
+  for (let cursor = span.startsOn; cursor <= span.endsOn; ) {
+    const period = periods.find((p) => p.startsOn <= cursor && p.endsOn >= cursor) ?? null;
+    const ends = [span.endsOn, period ? period.endsOn : `${cursor.slice(0, 4)}-12-31`];
+    if (!period) {
+      const next = periods.filter((p) => p.startsOn > cursor).map((p) => p.startsOn).sort()[0];
+      if (next) ends.push(addDays(next, -1));
+    }
+    const sliceEnd = ends.sort()[0];
+    slices.push({ period, year: period?.year ?? Number(cursor.slice(0, 4)), startsOn: cursor, endsOn: sliceEnd, months: monthsTouched(cursor, sliceEnd) });
+    cursor = addDays(sliceEnd, 1);
+  }
+  return slices;
 }
 
 /** `28-ZEYA-2026-000123`: region, municipality, year of the offer, a region-wide sequence. */
@@ -52,14 +91,11 @@ export interface ContractTextData {
   monthlyPrice: number;
   certificateMonthlyShare: number;
   parentMonthlyCopayment: number;
-  certificateTotal: number;
+  /** Per financing period: its months, the certificate's part, and whether it is blocked now or paid later from that year's nominal. */
+  periods: { year: number; months: number; certificateAmount: number; blockedNow: boolean }[];
   offerExpiresAt: Date;
 }
 
-function ruDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-');
-  return `${d}.${m}.${y}`;
-}
 
 // Offers are read in the Amur region; its clocks run on Yakutsk time (UTC+9).
 const amurDateTime = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Asia/Yakutsk', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -73,8 +109,13 @@ function paymentTerms(d: ContractTextData): string[] {
   }
   return [
     `Стоимость обучения: ${formatRub(d.monthlyPrice)} в месяц.`,
-    `Сертификат дополнительного образования № ${d.certificateNumber} оплачивает ${formatRub(d.certificateMonthlyShare)} в месяц; ` +
-      `на весь срок договора на сертификате резервируется ${formatRub(d.certificateTotal)}.`,
+    `Сертификат дополнительного образования № ${d.certificateNumber} оплачивает ${formatRub(d.certificateMonthlyShare)} в месяц ` +
+      `из номинала периода финансирования, в который входит месяц: ` +
+      d.periods
+        .map((p) => `${p.year} год — ${p.months} ${pluralRu(p.months, 'месяц', 'месяца', 'месяцев')}, ${formatRub(p.certificateAmount)}` +
+          (p.blockedNow ? ' (резервируется на сертификате сейчас)' : ` (будет оплачено из номинала ${p.year} года)`))
+        .join('; ') +
+      '. Если номинал нового года не покроет эти месяцы, место за ребёнком сохраняется, а Заказчик выбирает: доплатить долю сертификата или расторгнуть договор.',
     d.parentMonthlyCopayment > 0 ? `Доплата Заказчика: ${formatRub(d.parentMonthlyCopayment)} в месяц.` : 'Доплата Заказчика не требуется.',
   ];
 }

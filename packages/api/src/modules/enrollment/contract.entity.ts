@@ -58,11 +58,11 @@ export class Contract {
   @Column({ type: 'date' })
   startsOn: string;
 
-  @Field(() => LocalDateScalar, { description: 'Within the financing period: continuing after it means a new contract' })
+  @Field(() => LocalDateScalar, { description: "The group's end (the season), or the day a termination takes effect; financing periods fund it month by month" })
   @Column({ type: 'date' })
   endsOn: string;
 
-  @Field(() => Int, { description: 'Calendar months the contract touches' })
+  @Field(() => Int, { description: 'Calendar months the contract touches, over the whole season' })
   @Column({ type: 'int' })
   months: number;
 
@@ -78,7 +78,7 @@ export class Contract {
   @Column({ type: 'bigint', transformer: kopecksTransformer })
   parentMonthlyCopayment: number;
 
-  @Field(() => KopecksScalar, { description: 'Blocked at the offer and committed at signing: monthly share × months' })
+  @Field(() => KopecksScalar, { description: 'What the certificate pays over the whole season when every period funds it: monthly share × months' })
   @Column({ type: 'bigint', transformer: kopecksTransformer })
   certificateTotal: number;
 
@@ -105,6 +105,13 @@ export class Contract {
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   closeReason: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'While AWAITING_FUNDING: the last day for the parent to choose; after it the contract ends at the end of that month' })
+  @Column({ type: 'date', nullable: true })
+  fundingDeadline: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  awaitingPeriodId: string | null;
 
   @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz' })

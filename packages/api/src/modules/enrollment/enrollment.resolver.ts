@@ -11,6 +11,10 @@ import { Child } from '../certificates/child.entity';
 import { ApplicationEvent } from './application-event.entity';
 import { Application } from './application.entity';
 import { Contract } from './contract.entity';
+import { ContractFundingService } from './contract-funding.service';
+import { ContractPeriodTerms } from './contract-period-terms.type';
+import { PayContractMyselfInput } from './inputs/contract-decision.input';
+import { ContractFilter } from './inputs/contract-filter.input';
 import { EnrollmentQueryService } from './enrollment-query.service';
 import { EnrollmentService } from './enrollment.service';
 import { ApplicationActionInput } from './inputs/application-action.input';
@@ -21,6 +25,21 @@ import { SubmitApplicationInput } from './inputs/submit-application.input';
 
 @ObjectType()
 export class ApplicationConnection extends Connection(Application) {}
+
+@ObjectType()
+export class ContractConnection extends Connection(Contract) {}
+
+@ArgsType()
+class ContractsArgs {
+  @Field(() => ContractFilter, { nullable: true })
+  filter?: ContractFilter;
+
+  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (20 by default)' })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+}
 
 @ArgsType()
 class ApplicationsArgs {
@@ -120,6 +139,7 @@ export class ContractResolver {
   constructor(
     private readonly enrollment: EnrollmentService,
     private readonly queries: EnrollmentQueryService,
+    private readonly funding: ContractFundingService,
   ) {}
 
   @Authorized()
@@ -134,10 +154,27 @@ export class ContractResolver {
     return this.queries.myContracts(ctx.actor);
   }
 
+  @Authorized(Role.PROVIDER_STAFF, Role.OPERATOR, Role.REGION_ADMIN)
+  @Query(() => ContractConnection, { description: 'Contracts of the staff member\'s organization (operators: their municipality), by number: e.g. those waiting for funding, or continuing into the next period' })
+  organizationContracts(@Args() args: ContractsArgs, @Ctx() ctx: GraphQLContext): Promise<ContractConnection> {
+    return this.queries.organizationContracts(ctx.actor, args.filter, args.first, args.after);
+  }
+
   @Authorized(Role.PARENT)
   @Mutation(() => Contract, { description: 'Signs the offer: the blocked sum becomes committed, the child is enrolled' })
   signContract(@Arg('input', () => SignContractInput) input: SignContractInput, @Ctx() ctx: GraphQLContext): Promise<Contract> {
     return this.enrollment.signContract(ctx.actor, input.contractId, input.idempotencyKey);
+  }
+
+  @Authorized(Role.PARENT)
+  @Mutation(() => Contract, { description: 'AWAITING_FUNDING → ACTIVE: the parent pays the unfunded period\'s months themselves (the whole price); to end the contract instead, use terminateContract' })
+  payContractMyself(@Arg('input', () => PayContractMyselfInput) input: PayContractMyselfInput, @Ctx() ctx: GraphQLContext): Promise<Contract> {
+    return this.funding.payContractMyself(ctx.actor, input.contractId, input.idempotencyKey);
+  }
+
+  @FieldResolver(() => [ContractPeriodTerms], { description: 'The season period by period: months, the certificate\'s and the parent\'s part, and whether each period has funded them' })
+  fundingPlan(@Root() contract: Contract): Promise<ContractPeriodTerms[]> {
+    return this.queries.fundingPlan(contract);
   }
 
   @FieldResolver(() => Child)

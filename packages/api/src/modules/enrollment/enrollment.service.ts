@@ -3,6 +3,7 @@ import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { writeAudit } from '../../common/audit';
 import { AppSettings, Service } from '../../common/container';
 import { Clock, regionDay } from '../../common/clock';
+import { ruDate } from '../../common/dates';
 import { DomainError, ErrorCode, InvalidTransitionError, NotFoundError } from '../../common/errors';
 import { idempotent } from '../../common/idempotency';
 import { formatRub } from '../../common/money';
@@ -18,12 +19,12 @@ import { Organization } from '../catalog/organization.entity';
 import { Program } from '../catalog/program.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { Child } from '../certificates/child.entity';
-import { LedgerService } from '../certificates/ledger.service';
-import { CertificatePeriod } from '../municipalities/certificate-period.entity';
 import { Municipality } from '../municipalities/municipality.entity';
 import { NotificationService } from '../notifications/notification.service';
 import { Application } from './application.entity';
 import { Contract } from './contract.entity';
+import { ContractFundingService } from './contract-funding.service';
+import { ruDateTime } from '../notifications/phrasebook/format';
 import { contractDates, contractNumber, renderContractText } from './contract-terms';
 import { assertCertificateFits, assertEligible, assertProgramAvailable } from './enrollment-rules';
 import { ApplicationStatus, ContractStatus } from './enrollment.enums';
@@ -102,8 +103,8 @@ export class EnrollmentService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: AppSettings,
-    private readonly ledger: LedgerService,
     private readonly notifications: NotificationService,
+    private readonly funding: ContractFundingService,
     private readonly clock: Clock,
   ) {}
 
@@ -165,22 +166,11 @@ export class EnrollmentService {
           throw new DomainError(EnrollmentErrorCode.OFFER_EXPIRED, 'Срок подписания договора истёк: подайте заявку заново', { offerExpiresAt: contract.offerExpiresAt });
         }
         await execute(m, `UPDATE contracts SET status = 'ACTIVE', signed_at = $2, updated_at = clock_timestamp() WHERE id = $1`, [contract.id, now]);
-        if (contract.certificateTotal > 0) {
-          await this.ledger.activate(m, {
-            certificateId: contract.certificateId!,
-            amount: contract.certificateTotal,
-            on: contract.startsOn,
-            actorUserId: parent.userId,
-            reason: `Договор № ${contract.number} подписан: средства зарезервированы для организации`,
-            applicationId: application.id,
-            contractId: contract.id,
-            idempotencyKey: `contract:${contract.id}:activate`,
-          });
-        }
+        await this.funding.activateAtSigning(m, contract, parent.userId, `Договор № ${contract.number} подписан: средства зарезервированы для организации`, regionDay(now));
         await this.changeStatus(m, application, ApplicationStatus.ENROLLED, {
           actorUserId: parent.userId,
           contractId: contract.id,
-          note: `Договор № ${contract.number} действует с ${contract.startsOn} по ${contract.endsOn}.`,
+          note: `Договор № ${contract.number} действует с ${ruDate(contract.startsOn)} по ${ruDate(contract.endsOn)}.`,
         });
         await writeAudit(m, { actorUserId: parent.userId, entityType: 'contract', entityId: contract.id, action: 'sign', before: { status: contract.status }, after: { status: ContractStatus.ACTIVE } });
         return m.findOneByOrFail(Contract, { id: contract.id });
@@ -209,7 +199,7 @@ export class EnrollmentService {
             if (application.status !== ApplicationStatus.CONFIRMED || contract.status !== ContractStatus.OFFERED || contract.offerExpiresAt > now) return 0;
             await this.close(m, application, ApplicationStatus.EXPIRED, {
               actorUserId: null,
-              note: `Договор № ${contract.number} не подписан до ${contract.offerExpiresAt.toISOString()}: место освобождено, заблокированные средства возвращены на сертификат.`,
+              note: `Договор № ${contract.number} не подписан до ${ruDateTime(contract.offerExpiresAt)}: место освобождено, заблокированные средства возвращены на сертификат.`,
             });
             return 1;
           });
@@ -314,20 +304,12 @@ export class EnrollmentService {
     assertCertificateFits(program.fundingType, certificate?.status ?? null);
 
     const today = regionDay(now);
-    const periodMunicipalityId = certificate?.municipalityId ?? child.municipalityId;
-    const period = await m
-      .getRepository(CertificatePeriod)
-      .createQueryBuilder('p')
-      .where('p.municipality_id = :id AND p.starts_on <= :today AND p.ends_on >= :today', { id: periodMunicipalityId, today })
-      .getOne();
-    const dates = period && contractDates(group, period, today);
+    const dates = contractDates(group, today);
     if (!dates) {
-      throw new DomainError(EnrollmentErrorCode.OUTSIDE_PERIOD, 'Занятия группы не попадают в текущий период финансирования: договор заключить нельзя', {
-        groupStartsOn: group.startsOn,
-        groupEndsOn: group.endsOn,
-        periodEndsOn: period?.endsOn ?? null,
-      });
+      throw new DomainError(EnrollmentErrorCode.OUTSIDE_PERIOD, 'Занятия группы уже закончились: договор заключить нельзя', { groupStartsOn: group.startsOn, groupEndsOn: group.endsOn });
     }
+    const plan = await this.funding.plan(m, certificate?.municipalityId ?? child.municipalityId, dates, today);
+    this.funding.assertStartFunded(plan, group);
     if (!(await takeSeat(m, group.id))) {
       throw new DomainError(ErrorCode.GROUP_FULL, 'Свободных мест в группе нет', { capacity: group.capacity });
     }
@@ -337,18 +319,6 @@ export class EnrollmentService {
     const contractId = randomUUID();
     const [{ seq }] = await m.query(`SELECT nextval('contract_number_seq')::int AS seq`);
     const number = contractNumber(municipality.regionCode, municipality.code, Number(today.slice(0, 4)), seq);
-    if (certificateTotal > 0) {
-      await this.ledger.block(m, {
-        certificateId: certificate!.id,
-        amount: certificateTotal,
-        on: dates.startsOn,
-        actorUserId: staff.userId,
-        reason: `Блокировка по договору № ${number}, «${program.title}»: ${formatRub(share)} × ${dates.months} мес.`,
-        applicationId: application.id,
-        contractId,
-        idempotencyKey: `contract:${contractId}:block`,
-      });
-    }
 
     const offerExpiresAt = new Date(now.getTime() + this.settings.config.offerValidDays * 24 * 3600_000);
     const terms = {
@@ -373,6 +343,12 @@ export class EnrollmentService {
       groupAddress: group.address,
       fundingType: program.fundingType,
       certificateNumber: certificate?.number ?? null,
+      periods: plan.slices.map((slice) => ({
+        year: slice.year,
+        months: slice.months,
+        certificateAmount: share * slice.months,
+        blockedNow: slice.period !== null && slice.period.id === plan.current?.id,
+      })),
       offerExpiresAt,
     });
     await m.insert(Contract, {
@@ -394,15 +370,17 @@ export class EnrollmentService {
       offerExpiresAt,
       updatedAt: now,
     });
+    const contract = await m.findOneByOrFail(Contract, { id: contractId });
+    const blocked = await this.funding.blockAtOffer(m, contract, plan, staff.userId, `Блокировка по договору № ${number}, «${program.title}»`);
     await this.changeStatus(m, application, ApplicationStatus.CONFIRMED, {
       actorUserId: staff.userId,
       contractId,
       names: { childFirstName: child.firstName, programTitle: program.title },
       note:
-        `Подпишите договор № ${number} в личном кабинете до ${offerExpiresAt.toISOString().slice(0, 10)}.` +
-        (certificateTotal > 0 ? ` На сертификате заблокировано ${formatRub(certificateTotal)}.` : ''),
+        `Подпишите договор № ${number} в личном кабинете до ${ruDateTime(offerExpiresAt)}.` +
+        (blocked > 0 ? ` На сертификате заблокировано ${formatRub(blocked)}.` : ''),
     });
-    await writeAudit(m, { actorUserId: staff.userId, entityType: 'application', entityId: application.id, action: 'confirm', after: { contractId, certificateTotal } });
+    await writeAudit(m, { actorUserId: staff.userId, entityType: 'application', entityId: application.id, action: 'confirm', after: { contractId, certificateTotal, blocked } });
     return application;
   }
 
@@ -430,18 +408,7 @@ export class EnrollmentService {
     } else if (from === ApplicationStatus.SUBMITTED) {
       await this.promoteWaitlist(m, application.groupId);
     }
-    if (contract && contract.certificateTotal > 0) {
-      await this.ledger.unblock(m, {
-        certificateId: contract.certificateId!,
-        amount: contract.certificateTotal,
-        on: contract.startsOn,
-        actorUserId: change.actorUserId,
-        reason: `Оферта № ${contract.number} ${STATUS_NAMES[to]}: блокировка снята`,
-        applicationId: application.id,
-        contractId: contract.id,
-        idempotencyKey: `contract:${contract.id}:unblock`,
-      });
-    }
+    if (contract) await this.funding.cancelAtClose(m, contract, change.actorUserId, `Оферта № ${contract.number} ${STATUS_NAMES[to]}: блокировка снята`);
     await writeAudit(m, { actorUserId: change.actorUserId, entityType: 'application', entityId: application.id, action: to.toLowerCase(), before: { status: from }, after: { status: to } });
   }
 
