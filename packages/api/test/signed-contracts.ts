@@ -25,9 +25,9 @@ export interface TestProgram {
  */
 export async function createTestProgram(
   dataSource: DataSource,
-  options: { title?: string; price?: number; share?: number; capacity?: number; staffEmail?: string; startsOn?: string } = {},
+  options: { title?: string; price?: number; share?: number; capacity?: number; staffEmail?: string; startsOn?: string; endsOn?: string } = {},
 ): Promise<TestProgram> {
-  const { title = 'Робототехника', price = 200_000, share = 180_000, capacity = 10, staffEmail = 'staff@demo.ru', startsOn = day('09-01') } = options;
+  const { title = 'Робототехника', price = 200_000, share = 180_000, capacity = 10, staffEmail = 'staff@demo.ru', startsOn = day('09-01'), endsOn = `${YEAR + 1}-05-31` } = options;
   return dataSource.transaction(async (m) => {
     const [{ organization_id: organizationId }] = await m.query(`SELECT organization_id FROM users WHERE email = $1`, [staffEmail]);
     await m.query(
@@ -44,7 +44,7 @@ export async function createTestProgram(
     const [{ id: groupId }] = await m.query(
       `INSERT INTO groups (program_id, name, schedule, starts_on, ends_on, capacity, address)
        VALUES ($1, 'Группа 1', '[{"weekday":1,"startTime":"15:00","endTime":"16:30"}]', $2, $3, $4, 'г. Зея, ул. Народная, 26') RETURNING id`,
-      [programId, startsOn, `${YEAR + 1}-05-31`, capacity],
+      [programId, startsOn, endsOn, capacity],
     );
     return { programId, groupId, organizationId };
   });
@@ -53,8 +53,9 @@ export async function createTestProgram(
 /**
  * A contract made the way parents and providers make one: a new child with a
  * financing certificate applies, staff confirm on `confirmedAt`, the parent
- * signs a day later. With the September default the contract runs
- * 1 September – 31 December (4 months inside the period).
+ * signs a day later. With the September default the contract runs the whole
+ * season, 1 September – 31 May, and today's period (the calendar year) funds
+ * September – December (4 months).
  */
 export async function signTestContract(
   container: Container,

@@ -149,7 +149,7 @@ describe('billing', () => {
   });
 
   it('prorates the first month by days and releases the unused remainder when the contract completes', async () => {
-    const { groupId } = await createTestProgram(ds);
+    const { groupId } = await createTestProgram(ds, { endsOn: day('12-31') });
     const { contract, certificateId } = await signTestContract(container, ds, groupId, { confirmedAt: day('09-16') });
     expect(contract).toMatchObject({ startsOn: day('09-16'), endsOn: day('12-31'), months: 4, certificateTotal: 720_000 });
 
@@ -324,7 +324,7 @@ describe('billing', () => {
   });
 
   it('never spends and releases the same money when the last month\'s charge races the completion job', async () => {
-    const { groupId } = await createTestProgram(ds);
+    const { groupId } = await createTestProgram(ds, { endsOn: day('12-31') });
     const { contract, certificateId } = await signTestContract(container, ds, groupId, { confirmedAt: day('10-01') });
     await charge(contract.id, OCT, SHARE);
     await charge(contract.id, NOV, SHARE);

@@ -56,7 +56,7 @@ describe('period rollover', () => {
     ]);
 
     const [{ n: before }] = await ds.query(`SELECT count(*)::int AS n FROM ledger_entries`);
-    expect(await rollover.run(`${year + 1}-01-01`)).toEqual({ expired: 0, credited: 0, returnedToAccounting: 0, closed: 0 });
+    expect(await rollover.run(`${year + 1}-01-01`)).toEqual({ expired: 0, credited: 0, returnedToAccounting: 0, closed: 0, settled: 0 });
     await periodRolloverJob.run(app.container, {});
     const [{ n: after }] = await ds.query(`SELECT count(*)::int AS n FROM ledger_entries`);
     expect(after).toBe(before);
@@ -98,7 +98,7 @@ describe('period rollover', () => {
     const [auditRow] = await ds.query(`SELECT action, before, after FROM audit_events WHERE entity_type = 'certificate' AND entity_id = $1 ORDER BY id DESC LIMIT 1`, [financed.certificateId]);
     expect(auditRow).toMatchObject({ action: 'RETURNED_TO_ACCOUNTING', before: { status: 'FINANCING' }, after: { status: 'ACCOUNTING' } });
 
-    expect(await rollover.run(`${year + 2}-01-01`)).toEqual({ expired: 0, credited: 0, returnedToAccounting: 0, closed: 0 });
+    expect(await rollover.run(`${year + 2}-01-01`)).toEqual({ expired: 0, credited: 0, returnedToAccounting: 0, closed: 0, settled: 0 });
     expect(await checkInvariants(ds)).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ import { TEST_TODAY } from '../../testing/test-today';
 const APPLICATION_FIELDS = `id status waitlistPosition rejectReason submittedAt
   child { id firstName } group { id name freeSeats } program { id title } organization { shortName }
   statusHistory { status note at }
-  contract { id number status text startsOn endsOn months monthlyPrice certificateMonthlyShare parentMonthlyCopayment certificateTotal offerExpiresAt }`;
+  contract { id number status text startsOn endsOn months monthlyPrice certificateMonthlyShare parentMonthlyCopayment certificateTotal offerExpiresAt
+             fundingPlan { year months certificateAmount parentAmount state } }`;
 
 describe('enrollment over GraphQL', () => {
   let api: TestServer;
@@ -64,7 +65,8 @@ describe('enrollment over GraphQL', () => {
     const refused = await api.gql(`mutation($input: ApplicationActionInput!) { confirmApplication(input: $input) { id } }`, { input: { applicationId } }, parent);
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
-    const confirmed = await api.gql<{ confirmApplication: { status: string; contract: { id: string; number: string; text: string; certificateTotal: number; status: string } } }>(
+    type Plan = { year: number; months: number; certificateAmount: number; parentAmount: number; state: string }[];
+    const confirmed = await api.gql<{ confirmApplication: { status: string; contract: { id: string; number: string; text: string; certificateTotal: number; status: string; fundingPlan: Plan } } }>(
       `mutation($input: ApplicationActionInput!) { confirmApplication(input: $input) { ${APPLICATION_FIELDS} } }`,
       { input: { applicationId } },
       staff,
@@ -73,7 +75,14 @@ describe('enrollment over GraphQL', () => {
     const offer = confirmed.data!.confirmApplication.contract;
     expect(offer.status).toBe('OFFERED');
     expect(offer.text).toContain(offer.number);
-    expect(await balance(certificateId)).toEqual({ blocked: offer.certificateTotal, committed: 0 });
+    // Today's period blocks its months; the next year's are paid from that year's nominal when it is credited.
+    const [thisYear, nextYear] = offer.fundingPlan;
+    expect(offer.fundingPlan).toHaveLength(2);
+    expect(thisYear).toMatchObject({ year: Number(TEST_TODAY.slice(0, 4)), state: 'BLOCKED' });
+    expect(nextYear).toMatchObject({ year: Number(TEST_TODAY.slice(0, 4)) + 1, state: 'PLANNED' });
+    expect(thisYear.certificateAmount + nextYear.certificateAmount).toBe(offer.certificateTotal);
+    expect(offer.text).toContain(`будет оплачено из номинала ${nextYear.year} года`);
+    expect(await balance(certificateId)).toEqual({ blocked: thisYear.certificateAmount, committed: 0 });
 
     const mine = await api.gql<{ myApplications: { id: string; status: string; statusHistory: { status: string }[]; contract: { id: string } }[] }>(
       `{ myApplications { ${APPLICATION_FIELDS} } }`,
@@ -92,7 +101,7 @@ describe('enrollment over GraphQL', () => {
     );
     expect(signed.errors).toBeUndefined();
     expect(signed.data!.signContract.status).toBe('ACTIVE');
-    expect(await balance(certificateId)).toEqual({ blocked: 0, committed: offer.certificateTotal });
+    expect(await balance(certificateId)).toEqual({ blocked: 0, committed: thisYear.certificateAmount });
 
     const contracts = await api.gql<{ myContracts: { id: string; status: string }[] }>(`{ myContracts { id status } }`, {}, parent);
     expect(contracts.data!.myContracts).toContainEqual({ id: offer.id, status: 'ACTIVE' });

@@ -40,13 +40,10 @@ describe('enrollment', () => {
   });
   afterAll(() => close());
 
-  /** Months of a contract offered today for a default test group (it runs 200 days ahead; the period ends on 31 December). */
-  const contractMonths = () => {
-    const today = TEST_TODAY;
-    const groupEnd = addDays(today, 200);
-    const periodEnd = `${today.slice(0, 4)}-12-31`;
-    return monthsTouched(today, groupEnd < periodEnd ? groupEnd : periodEnd);
-  };
+  /** Months of a contract offered today for a default test group inside today's period (the period ends on 31 December): what is blocked now. */
+  const contractMonths = () => monthsTouched(TEST_TODAY, `${TEST_TODAY.slice(0, 4)}-12-31`);
+  /** The whole season of that contract: the group runs 200 days ahead, into the next year. */
+  const seasonMonths = () => monthsTouched(TEST_TODAY, addDays(TEST_TODAY, 200));
   const balance = async (certificateId: string) => {
     const account = await new LedgerService().accountFor(ds.manager, certificateId, TEST_TODAY);
     return { blocked: account!.blocked, committed: account!.committed, available: account!.available };
@@ -87,11 +84,12 @@ describe('enrollment', () => {
       expect(offer).toMatchObject({
         status: 'OFFERED',
         starts_on: TEST_TODAY,
-        months: contractMonths(),
+        ends_on: addDays(TEST_TODAY, 200),
+        months: seasonMonths(),
         monthly_price: '500000',
         certificate_monthly_share: String(SHARE),
         parent_monthly_copayment: '100000',
-        certificate_total: String(total),
+        certificate_total: String(SHARE * seasonMonths()),
         certificate_id: certificateId,
       });
       expect(offer.number).toMatch(/^28-ZEYA-\d{4}-\d{6}$/);
