@@ -83,17 +83,20 @@ async function seedMunicipalities(manager: EntityManager, year: number): Promise
           },
     ),
   );
+  // This year's period and the next one, set in advance as МОЦ do, so school-year contracts show which year pays which months.
   await insert(
     manager,
     'certificate_periods',
-    AMUR_MUNICIPALITIES.map((m) => ({
-      municipality_id: byCode.get(m.code),
-      year,
-      nominal: m.nominal,
-      financing_limit: m.financingLimit,
-      starts_on: `${year}-01-01`,
-      ends_on: `${year}-12-31`,
-    })),
+    [year, year + 1].flatMap((y) =>
+      AMUR_MUNICIPALITIES.map((m) => ({
+        municipality_id: byCode.get(m.code),
+        year: y,
+        nominal: m.nominal,
+        financing_limit: m.financingLimit,
+        starts_on: `${y}-01-01`,
+        ends_on: `${y}-12-31`,
+      })),
+    ),
   );
   return byCode;
 }

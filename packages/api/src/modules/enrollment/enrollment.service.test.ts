@@ -216,10 +216,10 @@ describe('enrollment', () => {
       await expectInvariants();
     });
 
-    it('refuses to offer a contract when the group lies outside the current financing period', async () => {
+    it('refuses to offer a contract for a group that starts in a period the municipality has not set yet', async () => {
       const { childId } = await createTestCertificate(ds);
-      const nextYear = Number(TEST_TODAY.slice(0, 4)) + 1;
-      const { groupId } = await createTestGroup(ds, { startsOn: `${nextYear}-02-01`, endsOn: `${nextYear}-05-31` });
+      const later = Number(TEST_TODAY.slice(0, 4)) + 2;
+      const { groupId } = await createTestGroup(ds, { startsOn: `${later}-02-01`, endsOn: `${later}-05-31` });
       const application = await enrollment.submitApplication(parent, { childId, groupId });
       expect((await failure(enrollment.confirmApplication(staff, application.id))).code).toBe('OUTSIDE_PERIOD');
       expect(await seatsTaken(groupId)).toBe(0);
