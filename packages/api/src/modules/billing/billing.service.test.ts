@@ -144,7 +144,7 @@ describe('billing', () => {
       application.id,
     ]);
     expect(notices.map((n) => n.kind)).toEqual(expect.arrayContaining(['CHARGE_RECORDED', 'CHARGE_CORRECTED', 'CONTRACT_TERMINATED', 'APPLICATION_ENDED']));
-    expect(notices.find((n) => n.kind === 'APPLICATION_ENDED')!.body).toContain(`расторгнут родителем и действует по 30.11.${YEAR}. Причина: Переезд в другой город. На сертификат возвращено ${formatRub(180_000)}.`);
+    expect(notices.find((n) => n.kind === 'APPLICATION_ENDED')!.body).toContain(`расторгнут по вашему заявлению и действует по 30.11.${YEAR} включительно. Причина: Переезд в другой город. На сертификат возвращено ${formatRub(180_000)}.`);
     await expectInvariants();
   });
 

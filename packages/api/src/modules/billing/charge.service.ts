@@ -22,6 +22,7 @@ import type { ContractFunding } from '../enrollment/contract-funding.entity';
 import type { CorrectChargeInput } from './inputs/correct-charge.input';
 import type { ChargeItemInput, RecordChargesInput } from './inputs/record-charges.input';
 import { Invoice } from './invoice.entity';
+import { chargePhrases } from '../notifications/phrasebook/charges';
 
 /**
  * Contracts that may take a charge: running, terminated and charged for months
@@ -149,9 +150,7 @@ export class ChargeService {
       });
       if (diff !== 0) {
         await this.notifications.notify(m, [contract.parentUserId], {
-          kind: 'CHARGE_CORRECTED',
-          title: 'Списание исправлено',
-          body: `«${title}», ${monthName(charge.month)}: списание с сертификата исправлено, ${change}. Причина: ${input.comment}`,
+          ...chargePhrases.corrected(title, monthName(charge.month), charge.amount, input.amount, input.comment),
           contractId: contract.id,
         });
       }
@@ -264,9 +263,7 @@ export class ChargeService {
     }
     await writeAudit(m, { actorUserId: staff.userId, entityType: 'charge', entityId: charge.id, action: 'record', after: { contractId: contract.id, month, amount: item.amount } });
     await this.notifications.notify(m, [contract.parentUserId], {
-      kind: 'CHARGE_RECORDED',
-      title: 'Списание с сертификата',
-      body: `${line} по договору № ${contract.number}.${charge.copayment > 0 ? ` Доплата родителя за месяц: ${formatRub(charge.copayment)}.` : ''}`,
+      ...chargePhrases.recorded(title, contract.number, monthName(month), item.amount, charge.copayment),
       contractId: contract.id,
     });
     return { charge: await m.findOneByOrFail(Charge, { id: charge.id }), contract };

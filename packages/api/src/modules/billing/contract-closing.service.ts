@@ -15,6 +15,8 @@ import { NotificationService } from '../notifications/notification.service';
 import { lastDayOf, monthOf, monthsFromTo, prorate, ruDate } from './billing-terms';
 import { committedFundings, committedOnContract, lockContract, programTitle } from './contract-money';
 import type { ContractFunding } from '../enrollment/contract-funding.entity';
+import type { ApplicationNames } from '../notifications/phrasebook/applications';
+import { contractPhrases, type TerminatedBy } from '../notifications/phrasebook/contracts';
 import type { TerminateContractInput } from './inputs/terminate-contract.input';
 
 const COMPLETION_BATCH = 200;
@@ -60,13 +62,11 @@ export class ContractClosingService {
       if (!TERMINABLE.includes(contract.status)) {
         throw new InvalidTransitionError(`Договор № ${contract.number} не действует: расторгнуть его нельзя`, { status: contract.status });
       }
-      const by = user.role === Role.PARENT ? 'родителем' : 'организацией';
-      const note = await this.terminate(m, contract, lastDayOf(monthOf(today)), today, user.userId, input.reason, by);
+      const by = user.role === Role.PARENT ? 'PARENT' : 'ORGANIZATION';
+      const { names, endsOn } = await this.terminate(m, contract, lastDayOf(monthOf(today)), today, user.userId, input.reason, by);
       if (user.role === Role.PARENT) {
         await this.notifications.notify(m, await this.notifications.staffOf(m, contract.organizationId), {
-          kind: 'CONTRACT_TERMINATED',
-          title: 'Родитель расторг договор',
-          body: note,
+          ...contractPhrases.terminatedByParent(names, contract.number, endsOn, input.reason),
           contractId: contract.id,
         });
       }
@@ -94,7 +94,7 @@ export class ContractClosingService {
           const contract = (await lockContract(m, row.id))!;
           if (contract.status !== ContractStatus.AWAITING_FUNDING || contract.fundingDeadline! >= today) return 0;
           const reason = `родитель не выбрал способ оплаты до ${ruDate(contract.fundingDeadline!)}, а период финансирования договор не оплатил`;
-          await this.terminate(m, contract, lastDayOf(monthOf(contract.fundingDeadline!)), today, null, reason, 'без решения родителя');
+          await this.terminate(m, contract, lastDayOf(monthOf(contract.fundingDeadline!)), today, null, reason, 'NO_DECISION');
           return 1;
         });
       } catch (err) {
@@ -108,9 +108,17 @@ export class ContractClosingService {
    * Ends the contract at `monthEnd` (or its own end, if sooner): every
    * period's money for the months after that is released at once, and the
    * months up to then keep their prorated share less what is already
-   * charged. Returns the parent's notice.
+   * charged. Returns whose contract it was and its new end, for further notices.
    */
-  private async terminate(m: EntityManager, contract: Contract, monthEnd: IsoDate, today: IsoDate, actorUserId: string | null, reason: string, by: string): Promise<string> {
+  private async terminate(
+    m: EntityManager,
+    contract: Contract,
+    monthEnd: IsoDate,
+    today: IsoDate,
+    actorUserId: string | null,
+    reason: string,
+    by: TerminatedBy,
+  ): Promise<{ names: ApplicationNames; endsOn: IsoDate }> {
     const currentMonth = monthOf(today);
     // A contract that has not started yet ends on its first day, keeping nothing: no service was given.
     const capped = contract.endsOn < monthEnd ? contract.endsOn : monthEnd;
@@ -137,10 +145,7 @@ export class ContractClosingService {
                             closed_at = clock_timestamp(), close_reason = $3, updated_at = clock_timestamp() WHERE id = $1`,
       [contract.id, endsOn, reason],
     );
-    const note =
-      `Договор № ${contract.number} («${title}») расторгнут ${by} и действует по ${ruDate(endsOn)}. Причина: ${reason}.` +
-      (released > 0 ? ` На сертификат возвращено ${formatRub(released)}.` : '');
-    await this.enrollment.endEnrollment(m, contract.applicationId, actorUserId, note);
+    const names = await this.enrollment.endEnrollment(m, contract.applicationId, actorUserId, (n) => contractPhrases.terminated(n, contract.number, by, endsOn, reason, released));
     for (const { funding, amount } of releases) {
       await this.ledger.release(m, {
         certificateId: contract.certificateId!,
@@ -160,7 +165,7 @@ export class ContractClosingService {
       before: { status: contract.status, endsOn: contract.endsOn },
       after: { status: ContractStatus.TERMINATED, endsOn, reason, released },
     });
-    return note;
+    return { names, endsOn };
   }
 
   /**
@@ -205,13 +210,15 @@ export class ContractClosingService {
       if (amount > 0) remainders.push({ funding, amount });
     }
     const remainder = remainders.reduce((sum, r) => sum + r.amount, 0);
-    const note =
-      `Договор № ${contract.number} («${title}») завершён ${ruDate(contract.endsOn)}.` + (remainder > 0 ? ` Неиспользованные ${formatRub(remainder)} возвращены на сертификат.` : '');
     if (contract.status !== ContractStatus.TERMINATED) {
-      await this.enrollment.endEnrollment(m, contract.applicationId, null, note);
+      await this.enrollment.endEnrollment(m, contract.applicationId, null, (n) => contractPhrases.completed(n, contract.number, contract.endsOn, remainder));
     } else if (remainder > 0) {
       // A terminated contract ended its enrollment (and told the parent) when it was terminated; only the remainder is news.
-      await this.notifications.notify(m, [contract.parentUserId], { kind: 'CONTRACT_COMPLETED', title: 'Договор завершён', body: note, contractId: contract.id });
+      const [names] = await m.query(`SELECT c.first_name AS "childFirstName", p.title AS "programTitle" FROM children c, programs p WHERE c.id = $1 AND p.id = $2`, [
+        contract.childId,
+        contract.programId,
+      ]);
+      await this.notifications.notify(m, [contract.parentUserId], { ...contractPhrases.remainderReturned(names, contract.number, contract.endsOn, remainder), contractId: contract.id });
     }
     for (const { funding, amount } of remainders) {
       await this.ledger.release(m, {

@@ -11,7 +11,7 @@ import { Role } from '../accounts/role';
 import { NotificationService } from '../notifications/notification.service';
 import { CLOSED_INVOICE_STATUSES, InvoiceStatus } from './billing.enums';
 import { BillingErrorCode } from './billing.errors';
-import { assertMonth, type Month, monthName } from './billing-terms';
+import { assertMonth, type Month, monthName, ruDate } from './billing-terms';
 import type { InvoiceRegistry, MunicipalitySummary } from './billing.types';
 import { assertMonthStarted } from './charge.service';
 import { lockBillingMonth } from './contract-money';
@@ -124,7 +124,7 @@ export class InvoiceService {
         input.paymentReference ?? null,
         operator.userId,
       ]);
-      return `Счёт за ${monthName(invoice.month)} на ${formatRub(invoice.total)} оплачен ${input.paidOn}.`;
+      return `Счёт за ${monthName(invoice.month)} на ${formatRub(invoice.total)} оплачен ${ruDate(input.paidOn)}.`;
     });
   }
 

@@ -3,10 +3,8 @@ import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { writeAudit } from '../../common/audit';
 import { AppSettings, Service } from '../../common/container';
 import { Clock, regionDay } from '../../common/clock';
-import { ruDate } from '../../common/dates';
 import { DomainError, ErrorCode, InvalidTransitionError, NotFoundError } from '../../common/errors';
 import { idempotent } from '../../common/idempotency';
-import { formatRub } from '../../common/money';
 import { execute } from '../../common/sql';
 import { type Actor, requireRole } from '../accounts/actor';
 import { Role } from '../accounts/role';
@@ -24,7 +22,8 @@ import { NotificationService } from '../notifications/notification.service';
 import { Application } from './application.entity';
 import { Contract } from './contract.entity';
 import { ContractFundingService } from './contract-funding.service';
-import { ruDateTime } from '../notifications/phrasebook/format';
+import { type ApplicationNames, applicationPhrases } from '../notifications/phrasebook/applications';
+import type { Phrase } from '../notifications/phrasebook/phrase';
 import { contractDates, contractNumber, renderContractText } from './contract-terms';
 import { assertCertificateFits, assertEligible, assertProgramAvailable } from './enrollment-rules';
 import { ApplicationStatus, ContractStatus } from './enrollment.enums';
@@ -61,26 +60,15 @@ const STATUS_NAMES: Record<ApplicationStatus, string> = {
   [ApplicationStatus.ENDED]: 'обучение завершено',
 };
 
-const NOTICE_TITLES: Record<ApplicationStatus, string> = {
-  [ApplicationStatus.SUBMITTED]: 'Заявка передана организации',
-  [ApplicationStatus.WAITLISTED]: 'Заявка в листе ожидания',
-  [ApplicationStatus.CONFIRMED]: 'Заявка подтверждена: подпишите договор',
-  [ApplicationStatus.ENROLLED]: 'Договор подписан',
-  [ApplicationStatus.REJECTED]: 'Заявка отклонена',
-  [ApplicationStatus.CANCELLED]: 'Заявка отменена',
-  [ApplicationStatus.EXPIRED]: 'Срок подписания договора истёк',
-  [ApplicationStatus.ENDED]: 'Обучение по договору завершено',
-};
-
 interface StatusChange {
   actorUserId: string | null;
-  /** A sentence for the parent and the status history: the reason, the deadline, the position. */
-  note?: string;
+  /** The parent's notice of this step (from the phrasebook); its text is the status history's note too. */
+  notice: (names: ApplicationNames) => Phrase;
   rejectReason?: string;
   waitlistPosition?: number;
   contractId?: string;
   /** Names for the parent's notice, when the caller has them at hand (saves a query). */
-  names?: { childFirstName: string; programTitle: string };
+  names?: ApplicationNames;
 }
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {
@@ -132,7 +120,7 @@ export class EnrollmentService {
     return this.dataSource.transaction((m) =>
       idempotent(m, staff.userId, idempotencyKey, 'rejectApplication', (id) => this.applicationById(m, id), async () => {
         const application = await this.lockApplication(m, applicationId, { organizationId: staff.organizationId! });
-        await this.close(m, application, ApplicationStatus.REJECTED, { actorUserId: staff.userId, rejectReason: reason, note: `Причина: ${reason}` });
+        await this.close(m, application, ApplicationStatus.REJECTED, { actorUserId: staff.userId, rejectReason: reason, notice: (n) => applicationPhrases.rejected(n, reason) });
         return application;
       }),
     );
@@ -144,7 +132,7 @@ export class EnrollmentService {
     return this.dataSource.transaction((m) =>
       idempotent(m, parent.userId, idempotencyKey, 'cancelApplication', (id) => this.applicationById(m, id), async () => {
         const application = await this.lockApplication(m, applicationId, { parentUserId: parent.userId });
-        await this.close(m, application, ApplicationStatus.CANCELLED, { actorUserId: parent.userId });
+        await this.close(m, application, ApplicationStatus.CANCELLED, { actorUserId: parent.userId, notice: applicationPhrases.cancelled });
         return application;
       }),
     );
@@ -170,7 +158,7 @@ export class EnrollmentService {
         await this.changeStatus(m, application, ApplicationStatus.ENROLLED, {
           actorUserId: parent.userId,
           contractId: contract.id,
-          note: `Договор № ${contract.number} действует с ${ruDate(contract.startsOn)} по ${ruDate(contract.endsOn)}.`,
+          notice: (n) => applicationPhrases.enrolled(n, contract.number, contract.startsOn, contract.endsOn),
         });
         await writeAudit(m, { actorUserId: parent.userId, entityType: 'contract', entityId: contract.id, action: 'sign', before: { status: contract.status }, after: { status: ContractStatus.ACTIVE } });
         return m.findOneByOrFail(Contract, { id: contract.id });
@@ -199,7 +187,7 @@ export class EnrollmentService {
             if (application.status !== ApplicationStatus.CONFIRMED || contract.status !== ContractStatus.OFFERED || contract.offerExpiresAt > now) return 0;
             await this.close(m, application, ApplicationStatus.EXPIRED, {
               actorUserId: null,
-              note: `Договор № ${contract.number} не подписан до ${ruDateTime(contract.offerExpiresAt)}: место освобождено, заблокированные средства возвращены на сертификат.`,
+              notice: (n) => applicationPhrases.expired(n, contract.number, contract.offerExpiresAt),
             });
             return 1;
           });
@@ -228,10 +216,12 @@ export class EnrollmentService {
    * becomes ENDED (the child may apply to the program again), the parent is
    * notified, the seat is freed and the waitlist moves up.
    */
-  async endEnrollment(manager: EntityManager, applicationId: string, actorUserId: string | null, note: string): Promise<void> {
+  async endEnrollment(manager: EntityManager, applicationId: string, actorUserId: string | null, notice: (names: ApplicationNames) => Phrase): Promise<ApplicationNames> {
     const application = await this.lockApplication(manager, applicationId, {});
-    await this.changeStatus(manager, application, ApplicationStatus.ENDED, { actorUserId, note });
+    const names = await this.names(manager, application);
+    await this.changeStatus(manager, application, ApplicationStatus.ENDED, { actorUserId, notice, names });
     await this.freeSeatAndPromote(manager, application.groupId);
+    return names;
   }
 
   private async submit(m: EntityManager, parent: Actor, command: SubmitApplicationCommand): Promise<Application> {
@@ -249,7 +239,7 @@ export class EnrollmentService {
 
     // Everything that does not depend on the group's state happens before its lock, which is held until commit.
     const id = randomUUID();
-    await this.notifyStaff(m, { id, organizationId: organization.id }, `${child.lastName} ${child.firstName}: заявка на программу «${program.title}», группа «${offering.name}».`);
+    await this.notifyStaff(m, { id, organizationId: organization.id }, applicationPhrases.newApplication(`${child.lastName} ${child.firstName}`, program.title, offering.name));
     await writeAudit(m, { actorUserId: parent.userId, entityType: 'application', entityId: id, action: 'submit', after: { groupId: offering.id } });
 
     const group = await this.lockGroup(m, offering.id);
@@ -271,7 +261,8 @@ export class EnrollmentService {
       waitlistPosition: full ? next : null,
       rejectReason: null,
     });
-    const note = full ? `Мест в группе «${group.name}» сейчас нет. Место в очереди: ${next}. Когда место освободится, заявка сама перейдёт к организации.` : null;
+    const names = { childFirstName: child.firstName, programTitle: program.title };
+    const notice = full ? applicationPhrases.waitlisted(names, group.name, next) : applicationPhrases.submitted(names);
     const [created] = await m.query(
       `WITH created AS (
          INSERT INTO applications (id, child_id, parent_user_id, group_id, program_id, organization_id, municipality_id, status, waitlist_position)
@@ -280,10 +271,10 @@ export class EnrollmentService {
          INSERT INTO application_events (application_id, status, actor_user_id, note) SELECT id, status, $3, $10 FROM created
        )
        SELECT submitted_at, updated_at FROM created`,
-      [id, child.id, parent.userId, group.id, program.id, organization.id, program.municipalityId, application.status, application.waitlistPosition, note],
+      [id, child.id, parent.userId, group.id, program.id, organization.id, program.municipalityId, application.status, application.waitlistPosition, notice.body],
     );
     Object.assign(application, { submittedAt: created.submitted_at, updatedAt: created.updated_at });
-    await this.notifyParent(m, application, { actorUserId: parent.userId, names: { childFirstName: child.firstName, programTitle: program.title }, note: note ?? undefined });
+    await this.notifications.notify(m, [application.parentUserId], { ...notice, applicationId: application.id });
     return application;
   }
 
@@ -376,9 +367,7 @@ export class EnrollmentService {
       actorUserId: staff.userId,
       contractId,
       names: { childFirstName: child.firstName, programTitle: program.title },
-      note:
-        `Подпишите договор № ${number} в личном кабинете до ${ruDateTime(offerExpiresAt)}.` +
-        (blocked > 0 ? ` На сертификате заблокировано ${formatRub(blocked)}.` : ''),
+      notice: (n) => applicationPhrases.confirmed(n, number, offerExpiresAt, blocked),
     });
     await writeAudit(m, { actorUserId: staff.userId, entityType: 'application', entityId: application.id, action: 'confirm', after: { contractId, certificateTotal, blocked } });
     return application;
@@ -429,9 +418,9 @@ export class EnrollmentService {
     for (const application of next) {
       await this.changeStatus(m, application, ApplicationStatus.SUBMITTED, {
         actorUserId: null,
-        note: `В группе «${group.name}» освободилось место: заявка из листа ожидания передана организации.`,
+        notice: (n) => applicationPhrases.promoted(n, group.name),
       });
-      await this.notifyStaff(m, application, `Заявка из листа ожидания передана на рассмотрение: группа «${group.name}».`);
+      await this.notifyStaff(m, application, applicationPhrases.promotedForStaff(group.name));
     }
   }
 
@@ -446,6 +435,8 @@ export class EnrollmentService {
 
   private async changeStatus(m: EntityManager, application: Application, to: ApplicationStatus, change: StatusChange): Promise<void> {
     this.assertTransition(application, to);
+    const names = change.names ?? (await this.names(m, application));
+    const notice = change.notice(names);
     // The status and its history row are written by one statement.
     const [changed]: { updated_at: Date; reject_reason: string | null }[] = await m.query(
       `WITH changed AS (
@@ -455,26 +446,14 @@ export class EnrollmentService {
          INSERT INTO application_events (application_id, status, actor_user_id, note) SELECT id, status, $5, $6 FROM changed
        )
        SELECT updated_at, reject_reason FROM changed`,
-      [application.id, to, change.waitlistPosition ?? null, change.rejectReason ?? null, change.actorUserId, change.note ?? null],
+      [application.id, to, change.waitlistPosition ?? null, change.rejectReason ?? null, change.actorUserId, notice.body],
     );
     Object.assign(application, { status: to, waitlistPosition: change.waitlistPosition ?? null, rejectReason: changed.reject_reason, updatedAt: changed.updated_at });
-    await this.notifyParent(m, application, change);
+    await this.notifications.notify(m, [application.parentUserId], { ...notice, applicationId: application.id, contractId: change.contractId });
   }
 
-  /** The parent's notice of the application's current status. */
-  private async notifyParent(m: EntityManager, application: Application, change: StatusChange): Promise<void> {
-    const names = change.names ?? (await this.names(m, application));
-    await this.notifications.notify(m, [application.parentUserId], {
-      kind: `APPLICATION_${application.status}`,
-      title: NOTICE_TITLES[application.status],
-      body: `${names.childFirstName}, программа «${names.programTitle}»: заявка ${STATUS_NAMES[application.status]}.${change.note ? ` ${change.note}` : ''}`,
-      applicationId: application.id,
-      contractId: change.contractId,
-    });
-  }
-
-  private notifyStaff(m: EntityManager, application: Pick<Application, 'id' | 'organizationId'>, body: string): Promise<void> {
-    return this.notifications.notifyOrganizationStaff(m, application.organizationId, { kind: 'NEW_APPLICATION', title: 'Новая заявка', body, applicationId: application.id });
+  private notifyStaff(m: EntityManager, application: Pick<Application, 'id' | 'organizationId'>, phrase: Phrase): Promise<void> {
+    return this.notifications.notifyOrganizationStaff(m, application.organizationId, { ...phrase, applicationId: application.id });
   }
 
   /** A group with its program, organization and the program's municipality, in one query (no lock). */
@@ -488,7 +467,7 @@ export class EnrollmentService {
       .getOne() as Promise<(Group & { program: Program; organization: Organization; municipality: Municipality }) | null>;
   }
 
-  private async names(m: EntityManager, application: Application): Promise<{ childFirstName: string; programTitle: string }> {
+  private async names(m: EntityManager, application: Application): Promise<ApplicationNames> {
     const [row] = await m.query(`SELECT c.first_name, p.title FROM programs p, children c WHERE p.id = $1 AND c.id = $2`, [application.programId, application.childId]);
     return { childFirstName: row.first_name, programTitle: row.title };
   }

@@ -36,3 +36,9 @@ export function monthSpan(startsOn: IsoDate, endsOn: IsoDate): string {
   if (sy === ey && sm === em) return end;
   return sy === ey ? `${MONTHS_NOMINATIVE[sm - 1]} – ${end}` : `${MONTHS_NOMINATIVE[sm - 1]} ${sy} – ${end}`;
 }
+
+/** A reason typed by a person, ending as a sentence: «Переезд» → «Переезд.», «Переезд!» stays. */
+export function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
