@@ -21,6 +21,8 @@ import type { CertificateStatusChangeInput } from './inputs/status-change.input'
 import { LedgerEntry } from './ledger-entry.entity';
 import { LedgerService } from './ledger.service';
 import { PeriodFundingListeners } from './period-funding';
+import { assertNotFrozen } from '../municipalities/financing-freeze';
+import { MunicipalityService } from '../municipalities/municipality.service';
 
 export const STATUS_LABELS: Record<CertificateStatus, string> = {
   [CertificateStatus.PENDING_VERIFICATION]: 'ожидает проверки документов',
@@ -57,6 +59,7 @@ export class CertificateService {
     private readonly dataSource: DataSource,
     private readonly ledger: LedgerService,
     private readonly fundingListeners: PeriodFundingListeners,
+    private readonly municipalities: MunicipalityService,
     private readonly clock: Clock,
   ) {}
 
@@ -90,6 +93,7 @@ export class CertificateService {
       const certificate = await this.lock(manager, certificateId);
       if (verifier.role !== Role.PROVIDER_STAFF) requireOperatorOf(verifier, certificate.municipalityId);
       this.requireStatus(certificate, [CertificateStatus.PENDING_VERIFICATION], 'Подтвердить можно только сертификат, ожидающий проверки документов');
+      assertNotFrozen(await this.municipalities.financingFreeze(certificate.municipalityId), 'Подтверждение сертификатов');
       return this.changeStatus(manager, certificate, verifier.userId, 'VERIFIED', {
         status: CertificateStatus.ACCOUNTING,
         verifiedAt: this.clock.now(),
@@ -103,6 +107,7 @@ export class CertificateService {
     return this.dataSource.transaction(async (manager) => {
       const certificate = await this.lock(manager, certificateId);
       const operator = requireOperatorOf(actor, certificate.municipalityId);
+      assertNotFrozen(await this.municipalities.financingFreeze(certificate.municipalityId), 'Выдача сертификатов финансирования');
       return this.finance(manager, certificate, operator.userId, false);
     });
   }
@@ -118,12 +123,45 @@ export class CertificateService {
       const certificate = await this.lockOwn(manager, certificateId, parent.userId);
       this.requireStatus(certificate, [CertificateStatus.ACCOUNTING], 'Запросить финансирование можно для подтверждённого сертификата учёта');
       const municipality = await manager.findOneByOrFail(Municipality, { id: certificate.municipalityId });
-      if (municipality.autoFinancing) return this.finance(manager, certificate, parent.userId, true);
+      // During the year-end freeze the request waits in the МОЦ's queue instead of being granted at once.
+      const frozen = (await this.municipalities.financingFreeze(certificate.municipalityId))?.active ?? false;
+      if (municipality.autoFinancing && !frozen) return this.finance(manager, certificate, parent.userId, true);
       if (certificate.financingRequestedAt) return certificate;
       await manager.update(Certificate, { id: certificate.id }, { financingRequestedAt: this.clock.now() });
       await writeAudit(manager, { actorUserId: parent.userId, entityType: 'certificate', entityId: certificate.id, action: 'FINANCING_REQUESTED', before: { status: certificate.status }, after: { status: certificate.status } });
       return manager.findOneByOrFail(Certificate, { id: certificate.id });
     });
+  }
+
+  /**
+   * Grants the requests that waited out a freeze in municipalities that
+   * finance automatically, oldest request first, while the limit allows
+   * (daily, with the rollover). Each is its own transaction, re-checked under
+   * the certificate lock; a refused one stays in the МОЦ's queue.
+   */
+  async grantQueuedRequests(): Promise<number> {
+    const queued: { id: string; municipality_id: string }[] = await this.dataSource.query(
+      `SELECT c.id, c.municipality_id FROM certificates c JOIN municipalities m ON m.id = c.municipality_id
+        WHERE m.auto_financing AND c.status = 'ACCOUNTING' AND c.financing_requested_at IS NOT NULL
+        ORDER BY c.financing_requested_at, c.id`,
+    );
+    let granted = 0;
+    for (const row of queued) {
+      if ((await this.municipalities.financingFreeze(row.municipality_id))?.active) continue;
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          const certificate = await this.lock(manager, row.id);
+          if (certificate.status !== CertificateStatus.ACCOUNTING || !certificate.financingRequestedAt) return;
+          // The parent asked; the grant is theirs, as when it is granted at once.
+          const [{ parent_user_id: parentUserId }] = await manager.query(`SELECT parent_user_id FROM children WHERE id = $1`, [certificate.childId]);
+          await this.finance(manager, certificate, parentUserId, true);
+          granted++;
+        });
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+      }
+    }
+    return granted;
   }
 
   suspendCertificate(actor: Actor | undefined, input: CertificateStatusChangeInput): Promise<Certificate> {

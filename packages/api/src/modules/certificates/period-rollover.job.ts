@@ -1,11 +1,18 @@
+import { CertificateService } from './certificate.service';
 import type { JobDefinition } from '../../jobs/job-queue';
 import { PeriodRolloverService } from './period-rollover.service';
 
-/** Daily: a period that ended yesterday is closed and the next one opened the same night; certificates of children who turned 18 close. Re-runs change nothing. */
+/**
+ * Daily: a period that ended yesterday is closed and the next one opened the
+ * same night; certificates of children who turned 18 close; requests that
+ * waited out a year-end freeze are granted where financing is automatic.
+ * Re-runs change nothing.
+ */
 export const periodRolloverJob: JobDefinition = {
   name: 'certificates.period-rollover',
   cron: '10 0 * * *',
   async run(container) {
     await container.get(PeriodRolloverService).run();
+    await container.get(CertificateService).grantQueuedRequests();
   },
 };

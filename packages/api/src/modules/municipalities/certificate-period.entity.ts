@@ -41,4 +41,12 @@ export class CertificatePeriod {
   @Field(() => LocalDateScalar)
   @Column({ type: 'date' })
   endsOn: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Year-end freeze set by the МОЦ: from this day financing grants and certificate verifications wait (applications are still accepted)' })
+  @Column({ type: 'date', nullable: true })
+  freezeStartsOn: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The last day of the freeze; it may run into the next period' })
+  @Column({ type: 'date', nullable: true })
+  freezeEndsOn: string | null;
 }

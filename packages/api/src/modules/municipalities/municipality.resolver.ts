@@ -3,6 +3,7 @@ import { Service } from '../../common/container';
 import type { GraphQLContext } from '../../graphql/context';
 import { Role } from '../accounts/role';
 import { CertificatePeriod } from './certificate-period.entity';
+import { FinancingFreeze } from './financing-freeze';
 import { SetCertificatePeriodInput } from './inputs/set-certificate-period.input';
 import { MunicipalityService } from './municipality.service';
 import { Municipality } from './municipality.entity';
@@ -31,6 +32,11 @@ export class MunicipalityResolver {
   @FieldResolver(() => CertificatePeriod, { nullable: true, description: 'The financing period in force today' })
   currentPeriod(@Root() municipality: Municipality): Promise<CertificatePeriod | null> {
     return this.service.currentPeriod(municipality.id);
+  }
+
+  @FieldResolver(() => FinancingFreeze, { nullable: true, description: 'The year-end freeze in force, or announced for the next 30 days' })
+  financingFreeze(@Root() municipality: Municipality): Promise<FinancingFreeze | null> {
+    return this.service.financingFreeze(municipality.id);
   }
 
   @FieldResolver(() => [CertificatePeriod], { description: 'Financing periods, latest year first' })

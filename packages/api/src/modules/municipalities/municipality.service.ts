@@ -8,6 +8,7 @@ import { CertificatePeriod } from './certificate-period.entity';
 import { Municipality } from './municipality.entity';
 import type { SetCertificatePeriodInput } from './inputs/set-certificate-period.input';
 import { SupportCenter } from './support-center.entity';
+import { FinancingFreeze, FREEZE_NOTICE_DAYS, freezeOf } from './financing-freeze';
 
 @Service()
 export class MunicipalityService {
@@ -39,6 +40,21 @@ export class MunicipalityService {
       .getOne();
   }
 
+  /**
+   * The freeze window in force on `on`, or the next one starting within
+   * FREEZE_NOTICE_DAYS, so parents' pages can announce it in advance.
+   */
+  async financingFreeze(municipalityId: string, on: string = this.clock.today()): Promise<FinancingFreeze | null> {
+    const [row]: { starts_on: string; ends_on: string }[] = await this.dataSource.query(
+      `SELECT to_char(freeze_starts_on, 'YYYY-MM-DD') AS starts_on, to_char(freeze_ends_on, 'YYYY-MM-DD') AS ends_on
+         FROM certificate_periods
+        WHERE municipality_id = $1 AND freeze_ends_on >= $2 AND freeze_starts_on <= $2::date + $3::int
+        ORDER BY freeze_starts_on LIMIT 1`,
+      [municipalityId, on, FREEZE_NOTICE_DAYS],
+    );
+    return row ? freezeOf(row.starts_on, row.ends_on, on) : null;
+  }
+
   periods(municipalityId: string): Promise<CertificatePeriod[]> {
     return this.dataSource.getRepository(CertificatePeriod).find({ where: { municipalityId }, order: { year: 'DESC' } });
   }
@@ -54,6 +70,10 @@ export class MunicipalityService {
     const operator = requireOperatorOf(actor, input.municipalityId);
     if (input.startsOn > input.endsOn) throw new BadInputError('Период должен заканчиваться не раньше, чем начинается', 'endsOn');
     if (!Number.isSafeInteger(input.nominal)) throw new BadInputError('Номинал — целое число копеек', 'nominal');
+    const freezeStartsOn = input.freezeStartsOn ?? null;
+    const freezeEndsOn = input.freezeEndsOn ?? null;
+    if ((freezeStartsOn === null) !== (freezeEndsOn === null)) throw new BadInputError('Укажите обе даты заморозки или ни одной', freezeStartsOn ? 'freezeEndsOn' : 'freezeStartsOn');
+    if (freezeStartsOn && freezeEndsOn && freezeStartsOn > freezeEndsOn) throw new BadInputError('Заморозка должна заканчиваться не раньше, чем начинается', 'freezeEndsOn');
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.existsBy(Municipality, { id: input.municipalityId }))) throw new NotFoundError('Муниципалитет');
       const existing = await manager.findOne(CertificatePeriod, {
@@ -78,6 +98,8 @@ export class MunicipalityService {
           financingLimit: input.financingLimit,
           startsOn: input.startsOn,
           endsOn: input.endsOn,
+          freezeStartsOn,
+          freezeEndsOn,
         }),
       );
       await writeAudit(manager, {

@@ -1,4 +1,4 @@
-import { IsInt, IsISO8601, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { KopecksScalar } from '../../../common/money';
 import { LocalDateScalar } from '../../../common/scalars';
@@ -33,4 +33,14 @@ export class SetCertificatePeriodInput {
   @Field(() => LocalDateScalar)
   @IsISO8601({ strict: true }, { message: 'Укажите дату окончания периода' })
   endsOn: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Optional year-end freeze: first day (with freezeEndsOn), e.g. 14 December; announced to parents in advance' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'Укажите дату начала заморозки' })
+  freezeStartsOn?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day of the freeze' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'Укажите дату окончания заморозки' })
+  freezeEndsOn?: string | null;
 }
