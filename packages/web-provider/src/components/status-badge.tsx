@@ -18,6 +18,7 @@ const colors: Record<string, string> = {
   ACTIVE: 'green',
   TERMINATED: 'red',
   COMPLETED: 'dark',
+  AWAITING_FUNDING: 'orange',
   PENDING_VERIFICATION: 'yellow',
   ACCOUNTING: 'blue',
   FINANCING: 'green',

@@ -71,6 +71,7 @@ export const contractStatusLabels: Record<string, string> = {
   CANCELLED: 'Отменён',
   TERMINATED: 'Расторгнут',
   COMPLETED: 'Исполнен',
+  AWAITING_FUNDING: 'Ждёт финансирования',
 };
 
 export const certificateStatusLabels: Record<string, string> = {

@@ -5,6 +5,7 @@ export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
   ACTIVE: 'Действует',
   TERMINATED: 'Расторгнут',
   COMPLETED: 'Исполнен',
+  AWAITING_FUNDING: 'Ждёт финансирования',
   EXPIRED: 'Не подписан вовремя',
   CANCELLED: 'Отменён',
 };
