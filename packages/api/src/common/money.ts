@@ -1,5 +1,6 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import type { ValueTransformer } from 'typeorm';
+import { BadInputError } from './errors';
 
 /** Converts a pg bigint/numeric string to a JS integer, refusing anything that would lose precision. */
 export function toSafeInteger(value: unknown): number {
@@ -19,6 +20,11 @@ export const kopecksTransformer: ValueTransformer = {
 /** TypeORM transformer for `bigint` counters and ids that fit a JS number. */
 export const bigintTransformer = kopecksTransformer;
 
+function parseKopecks(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new BadInputError('Сумма должна быть целым числом копеек');
+  return value;
+}
+
 /**
  * Money on the wire: integer kopecks. GraphQL `Int` is 32-bit, which a
  * municipality's yearly total easily exceeds, hence a dedicated scalar.
@@ -27,16 +33,8 @@ export const KopecksScalar = new GraphQLScalarType({
   name: 'Kopecks',
   description: 'Amount of money in integer kopecks (1 ₽ = 100 kopecks). Never fractional.',
   serialize: (value) => toSafeInteger(value),
-  parseValue: (value) => {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-      throw new TypeError('Сумма должна быть целым числом копеек');
-    }
-    return value;
-  },
-  parseLiteral: (ast) => {
-    if (ast.kind !== Kind.INT) throw new TypeError('Сумма должна быть целым числом копеек');
-    return toSafeInteger(ast.value);
-  },
+  parseValue: parseKopecks,
+  parseLiteral: (ast) => parseKopecks(ast.kind === Kind.INT ? Number(ast.value) : undefined),
 });
 
 const rub = new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB', minimumFractionDigits: 2 });
