@@ -46,7 +46,9 @@ export async function startSystem(): Promise<RunningSystem> {
       DATA_DIR: dir,
       EMBEDDED_PG_PORT: String(await freePort()),
       DATABASE_URL: '',
-      NODE_ENV: 'production',
+      // Production refuses demo data (its accounts have a published password); development serves the same built SPAs.
+      NODE_ENV: 'development',
+      SEED_DEMO_DATA: 'true',
       DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
     },

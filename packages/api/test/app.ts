@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { AppSettings, type Container } from '../src/common/container';
 import { TEST_TODAY } from '../src/testing/test-today';
-import { loadConfig } from '../src/config';
+import { type AppConfig, loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { type AppServer, createContainer, createServer } from '../src/server';
 import type { Actor } from '../src/modules/accounts/actor';
@@ -10,11 +10,11 @@ import type { Role } from '../src/modules/accounts/role';
 import { createTestDataSource, TEST_DATA_ENCRYPTION_KEY } from './database';
 
 /** Services wired against a fresh database, as the server wires them. */
-export async function createTestApp(options: { poolSize?: number; today?: string } = {}): Promise<{ dataSource: DataSource; container: Container; clock: FixedClock; close(): Promise<void> }> {
+export async function createTestApp(options: { poolSize?: number; today?: string; config?: Partial<AppConfig> } = {}): Promise<{ dataSource: DataSource; container: Container; clock: FixedClock; close(): Promise<void> }> {
   const dataSource = await createTestDataSource(options);
   // TEST_LOG_LEVEL=error shows what a failing test's server logged.
   const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
-  const config = loadConfig({ env: 'test', dataEncryptionKey: TEST_DATA_ENCRYPTION_KEY, logLevel });
+  const config = loadConfig({ env: 'test', dataEncryptionKey: TEST_DATA_ENCRYPTION_KEY, logLevel, ...options.config });
   const clock = new FixedClock(options.today ?? TEST_TODAY);
   const container = createContainer(dataSource, config, createLogger(logLevel), clock);
   return { dataSource, container, clock, close: () => dataSource.destroy() };
@@ -30,9 +30,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real HTTP server on a random port, over a fresh database. */
-export async function startTestServer(): Promise<TestServer> {
-  const app = await createTestApp();
+/** The real HTTP server on a random port, over a fresh database; `config` overrides settings (e.g. production). */
+export async function startTestServer(config?: Partial<AppConfig>): Promise<TestServer> {
+  const app = await createTestApp({ config });
   const settings = app.container.get(AppSettings);
   const server = await createServer(app.dataSource, settings.config, settings.logger, app.container);
   const port = await server.listen(0);
