@@ -1,6 +1,7 @@
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { KopecksScalar } from '../../../common/money';
+import { IDEMPOTENCY_KEY_DESCRIPTION, IDEMPOTENCY_KEY_LENGTH, IDEMPOTENCY_KEY_MESSAGE } from '../../enrollment/inputs/idempotency-key';
 import { IsMonth } from './month';
 
 @InputType({ description: 'One contract\'s charge for the month' })
@@ -34,6 +35,11 @@ export class ChargeItemInput {
   @IsOptional()
   @MaxLength(500, { message: 'Комментарий — не длиннее 500 символов' })
   comment?: string | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  @IsOptional()
+  @Length(IDEMPOTENCY_KEY_LENGTH.min, IDEMPOTENCY_KEY_LENGTH.max, { message: IDEMPOTENCY_KEY_MESSAGE })
+  idempotencyKey?: string | null;
 }
 
 @InputType()
