@@ -20,6 +20,13 @@ export const kopecksTransformer: ValueTransformer = {
 /** TypeORM transformer for `bigint` counters and ids that fit a JS number. */
 export const bigintTransformer = kopecksTransformer;
 
+/**
+ * 1 000 000 ₽: the upper bound of every amount a person types (price, nominal,
+ * charge): far above any real one, low enough to catch a typo in kopecks.
+ */
+export const MAX_AMOUNT_KOPECKS = 100_000_000;
+export const AMOUNT_TOO_LARGE = 'Сумма слишком велика: проверьте, что она указана в копейках (не больше 1 000 000 ₽)';
+
 function parseKopecks(value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new BadInputError('Сумма должна быть целым числом копеек');
   return value;
