@@ -108,7 +108,7 @@ describe('a parent on a phone, from registration to a signed contract', () => {
   it('sees the blocked sum after the organization confirms, signs, and sees it committed', async () => {
     const confirmed = await confirmApplicationOf(system, staff, target.groupId, childId);
     expect(confirmed.errors).toBeUndefined();
-    const blocked: number = confirmed.data.confirmApplication.contract.certificateTotal;
+    const blocked = blockedBy(confirmed.data.confirmApplication.contract);
     expect(blocked).toBeGreaterThan(0);
 
     await page.reload();
