@@ -29,6 +29,16 @@ describe('a December contract for a school-year group continues in January', () 
     const groups = await staffGroups(system, staff, { certificate: true });
     target = groups.find((g) => g.startsOn <= DECEMBER && g.endsOn === '2027-05-31' && g.monthlyShare > 0)!;
     expect(target, 'a certified Zeya group running September–May').toBeDefined();
+    // The МОЦ announces a year-end pause, as Amur МОЦ do from mid-December.
+    const muni = await system.gql(`{ municipalities { id code periods { year startsOn endsOn nominal financingLimit } } }`);
+    const zeya = muni.data.municipalities.find((m: { code: string }) => m.code === 'zeya');
+    const p2026 = zeya.periods.find((p: { year: number }) => p.year === 2026);
+    const frozen = await system.gql(
+      `mutation($i: SetCertificatePeriodInput!) { setCertificatePeriod(input: $i) { id } }`,
+      { i: { municipalityId: zeya.id, year: 2026, startsOn: p2026.startsOn, endsOn: p2026.endsOn, nominal: p2026.nominal, financingLimit: p2026.financingLimit, freezeStartsOn: '2026-12-20', freezeEndsOn: '2026-12-31' } },
+      operator,
+    );
+    expect(frozen.errors).toBeUndefined();
     parent = await financedParent(system, staff, operator, birthDateForAge(target.startsOn, childAgeFor(target)), 'декабрь');
     const applied = await system.gql(`mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { id } }`, { i: { childId: parent.childId, groupId: target.groupId } }, parent.token);
     expect(applied.errors).toBeUndefined();
@@ -48,6 +58,15 @@ describe('a December contract for a school-year group continues in January', () 
   afterAll(async () => {
     await browser?.close();
     await system?.stop();
+  });
+
+  it('sees the year-end pause announced on the certificate and catalog pages', async () => {
+    await page.goto(`${system.baseUrl}/children/${parent.childId}/certificate`);
+    await page.getByTestId('freeze-notice').waitFor();
+    await expect(plainText(page, '[data-testid="freeze-notice"]')).resolves.toContain('Скоро пауза финансирования сертификатов');
+    await expect(plainText(page, '[data-testid="freeze-notice"]')).resolves.toContain('20.12.2026');
+    await page.goto(`${system.baseUrl}/`);
+    await page.getByTestId('freeze-notice').waitFor();
   });
 
   it('shows the season to May, December blocked from 2026 and the rest to be paid from 2027', async () => {
