@@ -1,5 +1,5 @@
 import type { ApplicationStatus } from '../../gql/graphql';
-import { formatDateTime, formatRub } from '../../lib/format';
+import { formatDateTime, formatRub } from '@navigator/web-shared/format';
 
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   SUBMITTED: 'На рассмотрении',

@@ -7,13 +7,13 @@ import { AccountSummary } from '../../components/account-summary';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { NotFound } from '../../components/not-found';
 import { PageTitle } from '../../components/page-title';
-import { ErrorNotice, Loading } from '../../components/query-state';
+import { ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { RequireParent } from '../../components/require-parent';
 import { graphql } from '../../gql';
 import type { ContractPageQuery } from '../../gql/graphql';
-import { describeError } from '../../lib/errors';
-import { formatDate, formatDateTime, formatRub, plural } from '../../lib/format';
-import { newIdempotencyKey } from '../../lib/idempotency';
+import { describeError } from '@navigator/web-shared/errors';
+import { formatDate, formatDateTime, formatRub, plural } from '@navigator/web-shared/format';
+import { newIdempotencyKey } from '@navigator/web-shared/idempotency';
 import { CONTRACT_STATUS_LABELS, monthName } from './contract-status';
 
 const ContractPageQuery = graphql(`
