@@ -128,11 +128,16 @@ export async function financedParent(system: RunningSystem, staffToken: string, 
 }
 
 /** Staff confirm the (only) live application of a child to a group; returns the raw GraphQL answer so errors can be checked. */
+/** What an offer blocks on the certificate: only today's financing period's months. */
+export function blockedBy(contract: { fundingPlan: { state: string; certificateAmount: number }[] }): number {
+  return contract.fundingPlan.filter((p) => p.state === 'BLOCKED').reduce((s, p) => s + p.certificateAmount, 0);
+}
+
 export async function confirmApplicationOf(system: RunningSystem, staffToken: string, groupId: string, childId: string) {
   const list = await ok(
     system.gql(`query($g: ID!) { applications(filter: { groupId: $g }, first: 100) { edges { node { id status childId } } } }`, { g: groupId }, staffToken),
   );
   const app = list.applications.edges.map((e: { node: { id: string; childId: string; status: string } }) => e.node).find((a: { childId: string; status: string }) => a.childId === childId && a.status === 'SUBMITTED');
   if (!app) throw new Error(`no submitted application of child ${childId} in group ${groupId}`);
-  return system.gql(`mutation($id: ID!) { confirmApplication(input: { applicationId: $id }) { id status contract { id certificateTotal } } }`, { id: app.id }, staffToken);
+  return system.gql(`mutation($id: ID!) { confirmApplication(input: { applicationId: $id }) { id status contract { id fundingPlan { state certificateAmount } } } }`, { id: app.id }, staffToken);
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newPhoneContext, screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
-import { birthDateForAge, childAgeFor, chooseOption, confirmApplicationOf, plainText, rub, staffGroups, type TargetGroup, validSnils, verifyAndFinance } from './helpers';
+import { birthDateForAge, blockedBy, childAgeFor, chooseOption, confirmApplicationOf, plainText, rub, staffGroups, type TargetGroup, validSnils, verifyAndFinance } from './helpers';
 
 /**
  * The whole parent journey on a phone: register, add a child, get a certificate (checked by
@@ -101,7 +101,7 @@ describe('a parent on a phone, from registration to a signed contract', () => {
   it('sees the blocked sum after the organization confirms, signs, and sees it committed', async () => {
     const confirmed = await confirmApplicationOf(env.system, staff, target.groupId, childId);
     expect(confirmed.errors).toBeUndefined();
-    const blocked: number = confirmed.data.confirmApplication.contract.certificateTotal;
+    const blocked = blockedBy(confirmed.data.confirmApplication.contract);
     expect(blocked).toBeGreaterThan(0);
 
     await page.reload();

@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
+import { E2E_TODAY, screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
 import { newDesktopContext, signIn } from './browser';
 
-/** `dd.mm.yyyy` of the first day of a month `offset` months from now, as staff type dates. */
+/** `dd.mm.yyyy` of the first day of a month `offset` months from the system's pinned day, as staff type dates. */
 function typedMonthStart(offset: number): string {
-  const now = new Date();
-  const d = new Date(now.getFullYear(), now.getMonth() + offset, 1);
+  const [y, m] = E2E_TODAY.split('-').map(Number);
+  const d = new Date(y, m - 1 + offset, 1);
   return `01.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
 }
 
