@@ -135,10 +135,10 @@ export interface SystemAndBrowser {
 }
 
 /** Starts the system and a browser before the tests of the enclosing `describe` block and stops both after them. */
-export function useSystemAndBrowser(): SystemAndBrowser {
+export function useSystemAndBrowser(options?: Parameters<typeof startSystem>[0]): SystemAndBrowser {
   const env = {} as SystemAndBrowser;
   beforeAll(async () => {
-    env.system = await startSystem();
+    env.system = await startSystem(options);
     env.browser = await launchBrowser();
   });
   afterAll(async () => {

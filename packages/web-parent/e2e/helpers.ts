@@ -44,6 +44,7 @@ export interface TargetGroup {
   groupId: string;
   groupName: string;
   startsOn: string;
+  endsOn: string;
 }
 
 /** Programs of the seeded staff member's organization (МАО ДО ДДТ «Ровесник», Zeya), so staff@demo.ru can confirm. */
@@ -55,7 +56,7 @@ export async function staffGroups(system: RunningSystem, staffToken: string, fil
        groups { id name startsOn endsOn enrollmentOpen freeSeats } } } } }`,
     { f: { organizationId: id, ...(filter.certificate ? { fundingType: 'CERTIFICATE' } : {}) } },
   ));
-  type Node = { id: string; title: string; ageFrom: number; ageTo: number; certificatePaymentAvailable: boolean; certificateMonthlyShare: number | null; groups: { id: string; name: string; startsOn: string; enrollmentOpen: boolean; freeSeats: number }[] };
+  type Node = { id: string; title: string; ageFrom: number; ageTo: number; certificatePaymentAvailable: boolean; certificateMonthlyShare: number | null; groups: { id: string; name: string; startsOn: string; endsOn: string; enrollmentOpen: boolean; freeSeats: number }[] };
   return (res.programs.edges as { node: Node }[])
     .map((e) => e.node)
     .filter((p) => !filter.certificate || p.certificatePaymentAvailable)
@@ -72,6 +73,7 @@ export async function staffGroups(system: RunningSystem, staffToken: string, fil
           groupId: g.id,
           groupName: g.name,
           startsOn: g.startsOn,
+          endsOn: g.endsOn,
         })),
     );
 }

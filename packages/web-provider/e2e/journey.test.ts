@@ -110,8 +110,13 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     const contractRow = staff.getByRole('row', { name: new RegExp(child.firstName) });
     await contractRow.waitFor();
     await expect(contractRow.textContent()).resolves.toContain('Действует');
+    // The group runs into next year: the contract is listed among those the 2027 nominal will pay.
+    await staff.getByRole('tab', { name: 'Продолжаются в новом году' }).click();
+    await expect.poll(() => staff.getByRole('row', { name: new RegExp(child.firstName) }).textContent()).toContain('2027: будет оплачено из номинала');
+    await staff.getByRole('tab', { name: 'Действующие' }).click();
     await contractRow.getByRole('link').click();
     await staff.getByRole('heading', { name: /Договор №/ }).waitFor();
+    await expect(staff.locator('[data-year="2027"]').textContent()).resolves.toContain('будет оплачено из номинала');
     await screenshot(staff, 'provider-contract');
   });
 

@@ -3,6 +3,7 @@ import type {
   ApplicationStatus,
   CertificateStatus,
   CertificationStatus,
+  ContractPeriodState,
   ContractStatus,
   Direction,
   FundingType,
@@ -96,6 +97,16 @@ export const contractStatusLabels: Record<ContractStatus, string> = {
   TERMINATED: 'Расторгнут',
   COMPLETED: 'Исполнен',
   AWAITING_FUNDING: 'Ждёт финансирования',
+};
+
+/** How a financing period pays a contract's months, as staff read it. */
+export const periodStateLabels: Record<ContractPeriodState, string> = {
+  BLOCKED: 'заблокировано до подписания',
+  FUNDED: 'оплачено из номинала',
+  PLANNED: 'будет оплачено из номинала',
+  AWAITING_FUNDING: 'номинала не хватило, ждёт решения родителя',
+  PARENT_PAYS: 'оплачивает родитель',
+  NOT_FUNDED: 'не оплачено',
 };
 
 export const certificateStatusLabels: Record<CertificateStatus, string> = {

@@ -26,16 +26,18 @@ export function FundingPlanTable({ plan, byCertificate }: { plan: readonly Part[
               <Table.Th>Месяцы</Table.Th>
               {byCertificate && <Table.Th ta="right">Сертификат</Table.Th>}
               <Table.Th ta="right">Вы</Table.Th>
-              <Table.Th>Оплата</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {plan.map((p) => (
               <Table.Tr key={p.year} data-year={p.year}>
                 <Table.Td>
-                  {formatDate(p.startsOn)} – {formatDate(p.endsOn)}
+                  <span style={{ whiteSpace: 'nowrap' }}>{formatDate(p.startsOn)} –</span> <span style={{ whiteSpace: 'nowrap' }}>{formatDate(p.endsOn)}</span>
                   <Text size="xs" c="dimmed">
                     {p.months} {plural(p.months, 'месяц', 'месяца', 'месяцев')}, {p.year} год
+                  </Text>
+                  <Text size="sm" fw={500} data-testid="period-state">
+                    {periodStateText(p)}
                   </Text>
                 </Table.Td>
                 {byCertificate && (
@@ -46,7 +48,6 @@ export function FundingPlanTable({ plan, byCertificate }: { plan: readonly Part[
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {formatRub(p.parentAmount)}
                 </Table.Td>
-                <Table.Td data-testid="period-state">{periodStateText(p)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
