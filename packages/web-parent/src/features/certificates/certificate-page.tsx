@@ -6,12 +6,12 @@ import { Link, useParams } from 'react-router';
 import { AccountSummary } from '../../components/account-summary';
 import { NotFound } from '../../components/not-found';
 import { PageTitle } from '../../components/page-title';
-import { ErrorNotice, Loading } from '../../components/query-state';
+import { ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { RequireParent } from '../../components/require-parent';
 import { graphql } from '../../gql';
 import type { ChildCertificateQuery } from '../../gql/graphql';
-import { describeError } from '../../lib/errors';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { describeError } from '@navigator/web-shared/errors';
+import { formatDate, formatDateTime } from '@navigator/web-shared/format';
 import { LedgerHistory } from './ledger-history';
 import { FreezeNotice } from './freeze-notice';
 

@@ -9,10 +9,10 @@ import { MoneyInput } from '../../components/money-input';
 import { MunicipalityPicker, useMunicipalityScope } from '../../components/municipality-picker';
 import { withFeedback } from '../../components/notify';
 import { PageHeader } from '../../components/page-header';
-import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-state';
+import { EmptyState, ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { graphql } from '../../gql';
 import type { MunicipalityPeriodsQuery } from '../../gql/graphql';
-import { formatDate, formatRub } from '../../lib/format';
+import { formatDate, formatRub } from '@navigator/web-shared/format';
 
 const MunicipalityPeriodsDocument = graphql(`
   query MunicipalityPeriods {
@@ -92,9 +92,9 @@ export function PeriodsPage() {
           </>
         }
       />
-      <ErrorAlert error={error} />
+      <ErrorNotice error={error} />
       {loading && !data ? (
-        <LoadingState />
+        <Loading />
       ) : municipality ? (
         municipality.periods.length === 0 ? (
           <EmptyState title="Периодов нет">Создайте период кнопкой «Новый период»: год, номинал и лимит сертификатов финансирования.</EmptyState>
