@@ -8,8 +8,8 @@ import { isDatabaseEmpty, seedDemoData } from './db/seed/demo-data';
 import { type JobQueue, startJobQueue } from './jobs/job-queue';
 import { jobs } from './jobs/jobs';
 import { createLogger, type Logger } from './logger';
-import { type AppServer, createServer } from './server';
-import { SystemClock } from './common/clock';
+import { type AppServer, createContainer, createServer } from './server';
+import { Clock, SystemClock, TravelClock } from './common/clock';
 
 /** Each shutdown step gets this long; a database that is gone must not hold the process (a supervisor waits on it). */
 const STEP_TIMEOUT_MS = 3_000;
@@ -45,6 +45,8 @@ async function stopAll(logger: Logger, running: Running): Promise<void> {
 async function start(logger: Logger, running: Running) {
   const config = loadConfig();
   logger.level = config.logLevel;
+  const clock: Clock = config.clockStart ? new TravelClock(config.clockStart) : new SystemClock();
+  if (config.clockStart) logger.warn({ today: clock.today() }, 'CLOCK_START: the calendar is shifted and can be moved at /dev/clock');
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     const dir = path.join(config.dataDir, 'postgres');
@@ -59,10 +61,10 @@ async function start(logger: Logger, running: Running) {
   logger.info('migrations applied');
   if (config.seedDemoData && (await isDatabaseEmpty(running.dataSource))) {
     logger.info('empty database: seeding demo data');
-    await seedDemoData(running.dataSource, new SystemClock().now(), config.dataEncryptionKey);
+    await seedDemoData(running.dataSource, clock.now(), config.dataEncryptionKey);
   }
 
-  running.server = await createServer(running.dataSource, config, logger);
+  running.server = await createServer(running.dataSource, config, logger, createContainer(running.dataSource, config, logger, clock));
   running.queue = await startJobQueue(databaseUrl, jobs, running.server.container, logger);
   const port = await running.server.listen(config.port);
   logger.info(`Navigator is up: http://localhost:${port}/ (parent), /provider (organizations), /graphql (API)`);

@@ -14,10 +14,12 @@ import { Clock, SystemClock } from './common/clock';
 import { AppSettings, Container } from './common/container';
 import type { GraphQLContext } from './graphql/context';
 import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './db/availability';
+import { createDevToolsRouter } from './dev/dev-tools.router';
 import { createFormatError } from './graphql/format-error';
 import { httpStatusPlugin } from './graphql/http-status';
 import { Loaders } from './graphql/loaders';
 import { queryLimits } from './graphql/query-limits';
+import { jobs } from './jobs/jobs';
 import { createSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import { AccountService } from './modules/accounts/account.service';
@@ -154,6 +156,7 @@ export async function createServer(dataSource: DataSource, config: AppConfig, lo
 
   app.use('/graphql', bodyErrors(logger));
   app.use('/reports', createReportsRouter(container));
+  if (config.clockStart) app.use('/dev', createDevToolsRouter(container, jobs, logger));
 
   serveSpa(app, '/provider', config.webProviderDist, 'The provider SPA');
   serveSpa(app, '/', config.webParentDist, 'The parent SPA');
