@@ -53,14 +53,19 @@ describe('query limits', () => {
     expect(refused.body.errors![0].extensions!.code).toBe('QUERY_TOO_COMPLEX');
     expect(refused.body.errors![0].message).toMatch(/слишком сложный/);
     expect(health.status).toBe(200);
-    // Best of three round trips: the machine is shared, a single sample measures the neighbours too.
-    const times: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    // Best of five round trips, beside those of a trivial query: on a busy shared machine a single sample measures the neighbours too.
+    const sample = async (query: string) => {
       const started = performance.now();
-      await post(t.url, bomb);
-      times.push(performance.now() - started);
+      await post(t.url, query);
+      return performance.now() - started;
+    };
+    const bombTimes: number[] = [];
+    const trivialTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      bombTimes.push(await sample(bomb));
+      trivialTimes.push(await sample('{ __typename }'));
     }
-    expect(Math.min(...times)).toBeLessThan(50);
+    expect(Math.min(...bombTimes)).toBeLessThan(Math.max(50, Math.min(...trivialTimes) + 50));
   });
 
   it('measures each fragment once, so a 1000-level bomb is measured as fast', () => {
@@ -91,9 +96,11 @@ describe('query limits', () => {
     const direct = await post(t.url, `{ ${fields} }`);
     expect(direct.status).toBe(400);
     expect(direct.body.errors![0].message).toMatch(/псевдонимов/);
-    const spread = await post(t.url, `fragment F on Query { a: municipalities { id } b: municipalities { id } } { ${Array.from({ length: 16 }, (_, i) => `... on Query { ...F }`.repeat(i >= 0 ? 1 : 0)).join(' ')} }`);
+    const spread = await post(t.url, `fragment F on Query { a: municipalities { id } b: municipalities { id } } { ${'... on Query { ...F } '.repeat(16)} }`);
     expect(spread.status).toBe(400);
     expect(spread.body.errors![0].extensions!.code).toBe('QUERY_TOO_COMPLEX');
+    const inList = await post(t.url, `{ programs(first: 100) { edges { node { name: title } } } }`);
+    expect(inList.status).toBe(200);
   });
 
   it('caps tokens and text length before anything else', async () => {

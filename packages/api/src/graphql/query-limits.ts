@@ -28,7 +28,7 @@ export const MAX_QUERY_LENGTH = 20_000;
 /** Assumed size of a list field that takes no `first` argument (e.g. a program's groups). */
 const DEFAULT_LIST_SIZE = 10;
 
-/** What a selection costs: nesting, fields (lists multiply their children), aliases and directives, each counted with repetition. */
+/** What a selection costs: nesting, fields (lists multiply their children), aliases and directives (fragment spreads repeat them). */
 interface Measure {
   depth: number;
   cost: number;
@@ -93,8 +93,9 @@ class Measurer {
         inner = {
           depth: introspection ? 0 : 1 + child.depth,
           cost: (introspection ? 0 : 1) + child.cost * multiplier,
-          aliases: child.aliases * multiplier,
-          directives: child.directives * multiplier,
+          // Written aliases and directives count once per spread of their fragment, not per list item: the cost covers lists.
+          aliases: child.aliases,
+          directives: child.directives,
         };
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         inner = this.selections(sel.selectionSet, this.typeOf(sel.typeCondition?.name.value) ?? parent, pageSize);
