@@ -312,15 +312,18 @@ describe('a school year from 1 September to 31 May', () => {
 
     let invariantRuns = 0;
     let jobsMs = 0;
+    const perJob: Record<string, number> = {};
     for (let day: IsoDate = FIRST_DAY; day <= LAST_DAY; day = addDays(day, 1)) {
       clock.set(day);
       const before = Date.now();
-      for (const job of jobs) await job.run(container, {});
+      for (const job of jobs) { const t = Date.now(); await job.run(container, {}); perJob[job.name] = (perJob[job.name] ?? 0) + Date.now() - t; }
       jobsMs += Date.now() - before;
       await events.get(day)?.();
       if (day.endsWith('-01')) {
+        const t = Date.now();
         expect({ day, violations: await checkInvariants(ds) }).toEqual({ day, violations: [] });
         invariantRuns++;
+        perJob.invariants = (perJob.invariants ?? 0) + Date.now() - t;
       }
     }
     timings.dayLoopMs = Date.now() - started;
@@ -377,7 +380,7 @@ describe('a school year from 1 September to 31 May', () => {
     expect(await checkInvariants(ds)).toEqual([]);
     expect(seats).toHaveLength(200);
     expect(invariantRuns).toBe(10);
-    console.info(`school-year simulation: setup ${timings.setupMs} ms, day loop ${timings.dayLoopMs} ms (jobs ${timings.jobsMs} ms, charges ${timings.chargesMs} ms)`);
+    console.info(JSON.stringify(perJob)); console.info(`school-year simulation: setup ${timings.setupMs} ms, day loop ${timings.dayLoopMs} ms (jobs ${timings.jobsMs} ms, charges ${timings.chargesMs} ms)`);
   }, 180_000);
 });
 
