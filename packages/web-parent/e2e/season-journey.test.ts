@@ -21,6 +21,16 @@ describe('a December contract for a school-year group continues in January', () 
   let parent: { token: string; email: string; childId: string };
   let suspended: { token: string; email: string; childId: string };
 
+  async function signedIn(browserContext: BrowserContext, email: string): Promise<Page> {
+    const signedInPage = await browserContext.newPage();
+    await signedInPage.goto(`${env.system.baseUrl}/login`);
+    await signedInPage.getByRole('textbox', { name: 'Электронная почта', exact: true }).fill(email);
+    await signedInPage.getByLabel('Пароль').fill(PARENT_PASSWORD);
+    await signedInPage.getByRole('button', { name: 'Войти' }).click();
+    await signedInPage.getByRole('button', { name: /^Профиль:/ }).waitFor();
+    return signedInPage;
+  }
+
   beforeAll(async () => {
     staff = await env.system.login('staff@demo.ru');
     const operator = await env.system.login('operator@demo.ru');
@@ -54,12 +64,7 @@ describe('a December contract for a school-year group continues in January', () 
     expect(paused.errors).toBeUndefined();
 
     context = await newPhoneContext(env.browser, DECEMBER);
-    page = await context.newPage();
-    await page.goto(`${env.system.baseUrl}/login`);
-    await page.getByRole('textbox', { name: 'Электронная почта', exact: true }).fill(parent.email);
-    await page.getByLabel('Пароль').fill(PARENT_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByRole('button', { name: /^Профиль:/ }).waitFor();
+    page = await signedIn(context, parent.email);
   });
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail') await screenshot(page, `failed-season-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
@@ -124,12 +129,7 @@ describe('a December contract for a school-year group continues in January', () 
 
   it('asks the family whose certificate is suspended to decide, and keeps the seat when they pay themselves', async () => {
     const own = await newPhoneContext(env.browser, NEW_YEAR);
-    const parentPage = await own.newPage();
-    await parentPage.goto(`${env.system.baseUrl}/login`);
-    await parentPage.getByRole('textbox', { name: 'Электронная почта', exact: true }).fill(suspended.email);
-    await parentPage.getByLabel('Пароль').fill(PARENT_PASSWORD);
-    await parentPage.getByRole('button', { name: 'Войти' }).click();
-    await parentPage.getByRole('button', { name: /^Профиль:/ }).waitFor();
+    const parentPage = await signedIn(own, suspended.email);
 
     await parentPage.goto(`${env.system.baseUrl}/applications`);
     await expect(parentPage.getByTestId('application-status').first().textContent()).resolves.toBe('Ждёт вашего решения об оплате');
