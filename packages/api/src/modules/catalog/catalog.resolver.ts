@@ -6,6 +6,7 @@ import { Municipality } from '../municipalities/municipality.entity';
 import { CatalogService } from './catalog.service';
 import { acceptsCertificatePayment, certificateMonthlyShare } from './certificate-terms';
 import { Group } from './group.entity';
+import { freeSeats } from './group-seats';
 import { ProgramFilter, ProgramOrder } from './inputs/program-filter.input';
 import { Organization } from './organization.entity';
 import { ProgramConnection } from './program-connection.type';
@@ -80,9 +81,9 @@ export class ProgramResolver {
 @Service()
 @Resolver(() => Group)
 export class GroupResolver {
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'Capacity − taken seats − pending applications: what a parent applying now can get without the waitlist' })
   freeSeats(@Root() group: Group): number {
-    return Math.max(0, group.capacity - group.seatsTaken);
+    return freeSeats(group);
   }
 
   @FieldResolver(() => Program)

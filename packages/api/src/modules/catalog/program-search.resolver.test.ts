@@ -70,7 +70,7 @@ describe('programs search over HTTP', () => {
     const [{ n }] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM programs p WHERE status = 'PUBLISHED' AND age_from <= 10 AND age_to >= 10
          AND funding_type = 'CERTIFICATE' AND format = 'IN_PERSON'
-         AND EXISTS (SELECT 1 FROM groups g WHERE g.program_id = p.id AND g.enrollment_open AND g.seats_taken < g.capacity)`,
+         AND EXISTS (SELECT 1 FROM groups g WHERE g.program_id = p.id AND g.enrollment_open AND g.seats_taken + g.pending_count < g.capacity)`,
     );
     expect(result.totalCount).toBe(n);
     expect(result.edges.every((e) => e.node.fundingType === 'CERTIFICATE')).toBe(true);
@@ -112,6 +112,16 @@ describe('programs search over HTTP', () => {
     for (const e of result.edges) expect(e.node.certificatePaymentAvailable).toBe(expected.get(e.node.id));
     expect(rows.some((r) => r.expected)).toBe(true);
     expect(rows.some((r) => !r.expected)).toBe(true);
+  });
+
+  it('rejects a malformed cursor, or one from another order, as bad input', async () => {
+    const page = await search({}, 2);
+    for (const after of ['garbage', Buffer.from('["n","1 OR 1=1","x"]').toString('base64url'), Buffer.from('{}').toString('base64url')]) {
+      const res = await t.gql(PROGRAMS, { first: 2, after });
+      expect(res.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    const other = await t.gql(`query($after: String) { programs(first: 2, after: $after, orderBy: TITLE) { totalCount } }`, { after: page.pageInfo.endCursor });
+    expect(other.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('rejects an oversized page with a clear error', async () => {

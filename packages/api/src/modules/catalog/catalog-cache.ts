@@ -1,0 +1,52 @@
+import { DataSource } from 'typeorm';
+import { Service } from '../../common/container';
+
+const MAX_ENTRIES = 10_000;
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  hitRate: number;
+  entries: number;
+}
+
+/**
+ * Search results by query, valid while `catalog_version` stands still. The
+ * version is bumped in the same transaction as any change of programs
+ * (including a free-seat flag flipped by a seat change), so one primary-key
+ * read tells whether an entry still holds — in this process and in any other
+ * serving the same database. Group seats are not cached: they are read per
+ * request.
+ */
+@Service()
+export class CatalogCache {
+  private readonly entries = new Map<string, { version: string; value: unknown }>();
+  private hits = 0;
+  private misses = 0;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async read<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const [{ version }]: { version: string }[] = await this.dataSource.query(`SELECT version FROM catalog_version WHERE id = 1`);
+    const entry = this.entries.get(key);
+    if (entry?.version === version) {
+      this.hits++;
+      // Re-inserting keeps the Map in least-recently-used order.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      return entry.value as T;
+    }
+    this.misses++;
+    // Computed after the version was read: if the catalog changes meanwhile, the entry is newer than its version, never older.
+    const value = await compute();
+    this.entries.delete(key);
+    this.entries.set(key, { version, value });
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    return value;
+  }
+
+  stats(): CacheStats {
+    const total = this.hits + this.misses;
+    return { hits: this.hits, misses: this.misses, hitRate: total ? this.hits / total : 0, entries: this.entries.size };
+  }
+}
