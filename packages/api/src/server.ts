@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -13,6 +14,7 @@ import { AppSettings, Container } from './common/container';
 import type { GraphQLContext } from './graphql/context';
 import { createFormatError } from './graphql/format-error';
 import { Loaders } from './graphql/loaders';
+import { httpCachePlugin } from './graphql/http-cache';
 import { queryLimitsPlugin } from './graphql/query-limits';
 import { createSchema } from './graphql/schema';
 import type { Logger } from './logger';
@@ -21,6 +23,7 @@ import { createReportsRouter } from './modules/billing/reports.router';
 import { readSessionToken } from './modules/accounts/session-cookie';
 import { PeriodFundingListeners } from './modules/certificates/period-funding';
 import { ContractFundingService } from './modules/enrollment/contract-funding.service';
+import { CatalogCache } from './modules/catalog/catalog-cache';
 
 export interface AppServer {
   app: Express;
@@ -79,6 +82,8 @@ export async function createServer(dataSource: DataSource, config: AppConfig, lo
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
       queryLimitsPlugin(schema),
+      ApolloServerPluginCacheControlDisabled(),
+      httpCachePlugin(),
     ],
   });
   await apollo.start();
@@ -86,7 +91,7 @@ export async function createServer(dataSource: DataSource, config: AppConfig, lo
   app.get('/healthz', async (_req, res) => {
     try {
       await dataSource.query('SELECT 1');
-      res.json({ status: 'ok' });
+      res.json({ status: 'ok', catalogCache: container.get(CatalogCache).stats() });
     } catch (err) {
       logger.error({ err }, 'health check failed');
       res.status(503).json({ status: 'unavailable' });
