@@ -1,7 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Service } from '../../common/container';
-
-const MAX_ENTRIES = 10_000;
+import { AppSettings, Service } from '../../common/container';
 
 export interface CacheStats {
   hits: number;
@@ -24,9 +22,17 @@ export class CatalogCache {
   private hits = 0;
   private misses = 0;
 
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly maxEntries: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    settings: AppSettings,
+  ) {
+    this.maxEntries = settings.config.catalogCacheEntries;
+  }
 
   async read<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (this.maxEntries === 0) return compute();
     const [{ version }]: { version: string }[] = await this.dataSource.query(`SELECT version FROM catalog_version WHERE id = 1`);
     const entry = this.entries.get(key);
     if (entry?.version === version) {
@@ -41,7 +47,7 @@ export class CatalogCache {
     const value = await compute();
     this.entries.delete(key);
     this.entries.set(key, { version, value });
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     return value;
   }
 

@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDataSource } from '../../../test/database';
-import { CatalogCache } from './catalog-cache';
+import { createTestApp } from '../../../test/app';
 import { freeSeats, takeSeat } from './group-seats';
 import type { ProgramFilter } from './inputs/program-filter.input';
 import { ProgramSearchService } from './program-search.service';
@@ -30,14 +29,16 @@ const DRIFT = `
 
 describe('catalog read model', () => {
   let ds: DataSource;
+  let close: () => Promise<void>;
   let search: ProgramSearchService;
   const drift = async () => Number((await ds.query(DRIFT))[0].drift);
 
   beforeAll(async () => {
-    ds = await createTestDataSource();
-    search = new ProgramSearchService(ds, new CatalogCache(ds));
+    const app = await createTestApp();
+    ({ dataSource: ds, close } = app);
+    search = app.container.get(ProgramSearchService);
   });
-  afterAll(() => ds.destroy());
+  afterAll(() => close());
 
   /** Applications inserted directly: the read model must follow whoever writes them. */
   async function apply(groupId: string, status: 'SUBMITTED' | 'WAITLISTED', position: number | null): Promise<string> {
