@@ -28,7 +28,8 @@ export interface SearchStatement {
  * by keyset, and — only when the exact text matches nothing — the typo
  * fallback through the title-word dictionary. Columns: facets (jsonb
  * [facet, value, count] triples, `total` included), fuzzy, capped, then the
- * page rows (null columns when the page is empty), ordered by `ord`.
+ * page rows (null columns when the page is empty), ordered by `ord` — numbered
+ * after the LIMIT, so the index walk in sort order stops at the page's end.
  */
 export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Keyset | null, limit: number, columns: string[]): SearchStatement {
   const params = new Params();
@@ -52,7 +53,7 @@ export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Key
   const dir = key.descending ? 'DESC' : 'ASC';
   const pageWhere = [...onPrograms(Object.values(facet))];
   if (keyset) pageWhere.push(`(${key.sql}, p.id) ${key.descending ? '<' : '>'} (${params.add(keyset.value)}::${key.type}, ${params.add(keyset.id)}::uuid)`);
-  const select = `${columns.map((c) => `p.${c}`).join(', ')}, (${key.sql})::text AS sort_key, row_number() OVER (ORDER BY ${key.sql} ${dir}, p.id ${dir}) AS ord`;
+  const select = `${columns.map((c) => `p.${c}`).join(', ')}, (${key.sql})::text AS sort_key`;
   const tail = `ORDER BY ${key.sql} ${dir}, p.id ${dir} LIMIT ${limit + 1}`;
 
   const flags = (prefix: string) => FACETS.map((f) => `${facet[f] ? `${prefix}${facet[f]}` : 'true'} AS ok_${f}`).join(', ');
@@ -97,6 +98,6 @@ export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Key
   const sql = `WITH ${ctes},
     facet_rows AS (${facetRows.join(' UNION ALL ')})
     SELECT (SELECT jsonb_agg(jsonb_build_array(facet, value, n)) FROM facet_rows) AS facets, ${fuzzy} AS fuzzy, ${capped} AS capped, page.*
-      FROM (SELECT 1) one LEFT JOIN page ON true ORDER BY page.ord`;
+      FROM (SELECT 1) one LEFT JOIN (SELECT *, row_number() OVER () AS ord FROM page) page ON true ORDER BY page.ord`;
   return { sql, values: params.values };
 }
