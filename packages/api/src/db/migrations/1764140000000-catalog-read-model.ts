@@ -12,7 +12,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   scan of a few thousand rows whatever the catalog's size;
  * - catalog_title_words: the distinct words of published titles with a trigram
  *   index, for typo correction;
- * - catalog_version: bumped by any change of programs, so cached search
+ * - catalog_version: bumped by any change of programs or organizations, so cached search
  *   results are checked with one primary-key read.
  * Triggers are statement-level with transition tables: a bulk load costs one
  * aggregate update per statement, not per row; aggregate rows are upserted in
@@ -108,6 +108,11 @@ export class CatalogReadModel1764140000000 implements MigrationInterface {
         CROSS JOIN LATERAL (SELECT DISTINCT word FROM regexp_split_to_table(lower(p.title), '[^[:alpha:]]+') word WHERE length(word) >= 3) t
        WHERE p.status = 'PUBLISHED' GROUP BY 1`);
 
+    // Search results carry their organizations (name, certificate badge), so an organization's change outdates them too.
+    await q.query(`CREATE FUNCTION catalog_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN UPDATE catalog_version SET version = version + 1 WHERE id = 1; RETURN NULL; END $$`);
+    await q.query(`CREATE TRIGGER catalog_organization_changed AFTER INSERT OR UPDATE OR DELETE ON organizations FOR EACH STATEMENT EXECUTE FUNCTION catalog_version_bump()`);
+
     // Filter-only pages walk these in sort order (keyset); newest first is the default order.
     await q.query(`DROP INDEX programs_public_filters`);
     await q.query(`CREATE INDEX programs_catalog_recent ON programs ((coalesce(published_at, '-infinity')) DESC, id DESC) WHERE status = 'PUBLISHED'`);
@@ -133,6 +138,8 @@ export class CatalogReadModel1764140000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER catalog_organization_changed ON organizations`);
+    await q.query(`DROP FUNCTION catalog_version_bump()`);
     for (const [table, fn] of [['programs', 'catalog_program_read_model'], ['groups', 'catalog_group_free_seats'], ['applications', 'catalog_application_counts']]) {
       for (const suffix of ['ins', 'upd', 'del']) await q.query(`DROP TRIGGER ${fn}_${suffix} ON ${table}`);
       await q.query(`DROP FUNCTION ${fn}_ins(), ${fn}_upd(), ${fn}_del()`);

@@ -37,8 +37,11 @@ export class ProgramResolver {
   ) {}
 
   @Query(() => ProgramConnection, { description: 'Public catalog search with facet counts' })
-  programs(@Args(() => ProgramsArgs) args: ProgramsArgs): Promise<ProgramConnection> {
-    return this.search.search(args.filter, args.first, args.after, args.orderBy);
+  async programs(@Args(() => ProgramsArgs) args: ProgramsArgs, @Ctx() ctx: GraphQLContext): Promise<ProgramConnection> {
+    const result = await this.search.search(args.filter, args.first, args.after, args.orderBy);
+    const organizations = ctx.loaders.byId(Organization);
+    for (const organization of result.organizations ?? []) organizations.prime(organization.id, organization);
+    return result;
   }
 
   @Query(() => Program, { nullable: true, description: 'A published program (staff also see their own drafts)' })

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../common/pagination';
 import { TEXT_MATCH_CAP } from './program-search.sql';
+import { Organization } from './organization.entity';
 import { Program } from './program.entity';
 
 @ObjectType({ simpleResolvers: true })
@@ -34,4 +35,7 @@ export class ProgramConnection extends Connection(Program) {
 
   @Field(() => Boolean, { description: `True when the text matched more than ${TEXT_MATCH_CAP} programs: totalCount and facet counts then cover the first ${TEXT_MATCH_CAP} matches (a lower bound)` })
   countsCapped: boolean;
+
+  /** The page's organizations, read with it: the resolver primes the request's loader with them. */
+  organizations?: Organization[];
 }

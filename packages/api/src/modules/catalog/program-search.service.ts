@@ -1,11 +1,13 @@
 import { DataSource } from 'typeorm';
 import { Service } from '../../common/container';
+import { EntityRows } from '../../common/entity-rows';
 import { pageSize } from '../../common/pagination';
 import { CatalogCache } from './catalog-cache';
 import { decodeKeyset, encodeKeyset, sortKey } from './catalog-cursor';
 import { type ProgramFilter, ProgramOrder } from './inputs/program-filter.input';
 import type { FacetCount, ProgramConnection } from './program-connection.type';
 import { searchStatement } from './program-search.sql';
+import { Organization } from './organization.entity';
 import { Program } from './program.entity';
 
 type SearchRow = { facets: [string, string | null, string | number][] | null; fuzzy: boolean; capped: boolean; sort_key: string | null } & Record<string, unknown>;
@@ -24,21 +26,15 @@ export class ProgramSearchService {
     const keyset = decodeKeyset(after, key);
     const normalized = { ...filter, text };
     return this.cache.read(JSON.stringify([normalized, limit, after ?? null, key.tag]), async () => {
-      const columns = this.dataSource.getMetadata(Program).columns;
-      const { sql, values } = searchStatement(normalized, key, keyset, limit, columns.map((c) => `${c.databaseName} AS "${c.databaseName}"`));
+      const programs = new EntityRows(this.dataSource, Program);
+      const organizations = new EntityRows(this.dataSource, Organization, 'o_');
+      const { sql, values } = searchStatement(normalized, key, keyset, limit, programs.select('p'), organizations.select('o'));
       const rows: SearchRow[] = await this.dataSource.query(sql, values);
       const [first] = rows;
       // Page rows become entities here, once: resolvers get everything the card needs without reading programs again.
       const nodes = rows
         .filter((r) => r.sort_key !== null)
-        .map((r) => {
-          const program = new Program();
-          for (const c of columns) {
-            const raw = r[c.databaseName];
-            c.setEntityValue(program, c.transformer && !Array.isArray(c.transformer) ? c.transformer.from(raw) : raw);
-          }
-          return { program, sortKey: r.sort_key as string };
-        });
+        .map((r) => ({ program: programs.hydrate(r), organization: organizations.hydrate(r), sortKey: r.sort_key as string }));
       const items = nodes.slice(0, limit);
       const edges = items.map(({ program, sortKey: value }) => ({ cursor: encodeKeyset(key, value, program.id), node: program }));
       const facetRows = (first.facets ?? []).map(([facet, value, n]) => ({ facet, value, count: Number(n) }));
@@ -54,6 +50,7 @@ export class ProgramSearchService {
         facets: { directions: counts('direction'), fundingTypes: counts('funding_type'), municipalities: counts('municipality_id') },
         fuzzy: first.fuzzy,
         countsCapped: first.capped,
+        organizations: items.map((n) => n.organization),
       };
     });
   }

@@ -28,10 +28,10 @@ export interface SearchStatement {
  * by keyset, and — only when the exact text matches nothing — the typo
  * fallback through the title-word dictionary. Columns: facets (jsonb
  * [facet, value, count] triples, `total` included), fuzzy, capped, then the
- * page rows (null columns when the page is empty), ordered by `ord` — numbered
+ * page rows with their organizations (`o_` columns) (null columns when the page is empty), ordered by `ord` — numbered
  * after the LIMIT, so the index walk in sort order stops at the page's end.
  */
-export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Keyset | null, limit: number, columns: string[]): SearchStatement {
+export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Keyset | null, limit: number, programColumns: string, organizationColumns: string): SearchStatement {
   const params = new Params();
   const text = filter.text?.trim() || undefined;
   const facet: Partial<Record<Facet, string>> = {};
@@ -53,7 +53,8 @@ export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Key
   const dir = key.descending ? 'DESC' : 'ASC';
   const pageWhere = [...onPrograms(Object.values(facet))];
   if (keyset) pageWhere.push(`(${key.sql}, p.id) ${key.descending ? '<' : '>'} (${params.add(keyset.value)}::${key.type}, ${params.add(keyset.id)}::uuid)`);
-  const select = `${columns.map((c) => `p.${c}`).join(', ')}, (${key.sql})::text AS sort_key`;
+  const select = `${programColumns}, ${organizationColumns}, (${key.sql})::text AS sort_key`;
+  const withOrganization = 'JOIN organizations o ON o.id = p.organization_id';
   const tail = `ORDER BY ${key.sql} ${dir}, p.id ${dir} LIMIT ${limit + 1}`;
 
   const flags = (prefix: string) => FACETS.map((f) => `${facet[f] ? `${prefix}${facet[f]}` : 'true'} AS ok_${f}`).join(', ');
@@ -76,12 +77,12 @@ export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Key
       m2 AS MATERIALIZED (${match('fixed', 'NOT EXISTS (SELECT 1 FROM m1) AND ')}),
       m AS (SELECT * FROM m1 UNION ALL SELECT * FROM m2),
       fbase AS (SELECT direction, funding_type, municipality_id, ${flags('')} FROM m),
-      page AS (SELECT ${select} FROM m JOIN programs p ON p.id = m.id ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''} ${tail})`;
+      page AS (SELECT ${select} FROM m JOIN programs p ON p.id = m.id ${withOrganization} ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''} ${tail})`;
     count = 'count(*)';
     fuzzy = 'NOT EXISTS (SELECT 1 FROM m1)';
     capped = `(SELECT count(*) FROM m) >= ${TEXT_MATCH_CAP}`;
   } else {
-    const page = `page AS (SELECT ${select} FROM programs p WHERE ${[...program, ...pageWhere].join(' AND ')} ${tail})`;
+    const page = `page AS (SELECT ${select} FROM programs p ${withOrganization} WHERE ${[...program, ...pageWhere].join(' AND ')} ${tail})`;
     if (filter.organizationId) {
       // One organization's programs are few: count them directly.
       ctes = `fbase AS (SELECT p.direction, p.funding_type, p.municipality_id, ${flags('p.')} FROM programs p WHERE ${program.join(' AND ')}), ${page}`;
