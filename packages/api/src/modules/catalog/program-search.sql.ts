@@ -59,7 +59,7 @@ export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Key
 
   const flags = (prefix: string) => FACETS.map((f) => `${facet[f] ? `${prefix}${facet[f]}` : 'true'} AS ok_${f}`).join(', ');
   let ctes: string;
-  let count: string;
+  let weight: string;
   let fuzzy = 'false';
   let capped = 'false';
   if (text) {
@@ -78,7 +78,7 @@ export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Key
       m AS (SELECT * FROM m1 UNION ALL SELECT * FROM m2),
       fbase AS (SELECT direction, funding_type, municipality_id, ${flags('')} FROM m),
       page AS (SELECT ${select} FROM m JOIN programs p ON p.id = m.id ${withOrganization} ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''} ${tail})`;
-    count = 'count(*)';
+    weight = '1';
     fuzzy = 'NOT EXISTS (SELECT 1 FROM m1)';
     capped = `(SELECT count(*) FROM m) >= ${TEXT_MATCH_CAP}`;
   } else {
@@ -86,18 +86,23 @@ export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Key
     if (filter.organizationId) {
       // One organization's programs are few: count them directly.
       ctes = `fbase AS (SELECT p.direction, p.funding_type, p.municipality_id, ${flags('p.')} FROM programs p WHERE ${program.join(' AND ')}), ${page}`;
-      count = 'count(*)';
+      weight = '1';
     } else {
       const cells = [`c.age = ${params.add(filter.age ?? -1)}`, ...shared.map((c) => `c.${c}`)];
       ctes = `fbase AS (SELECT c.direction, c.funding_type, c.municipality_id, c.programs, ${flags('c.')} FROM catalog_facet_counts c WHERE ${cells.join(' AND ')}), ${page}`;
-      count = 'sum(programs)';
+      weight = 'programs';
     }
   }
+  // One pass over the base rows: each facet counts the rows passing the other facets' filters.
   const others = (f: Facet) => FACETS.filter((o) => o !== f).map((o) => `ok_${o}`).join(' AND ');
-  const facetRows = FACETS.map((f) => `SELECT '${f}' AS facet, ${f}::text AS value, ${count} AS n FROM fbase WHERE ${others(f)} GROUP BY ${f}`);
-  facetRows.push(`SELECT 'total', NULL, ${count} FROM fbase WHERE ${FACETS.map((f) => `ok_${f}`).join(' AND ')}`);
+  const grouped = (f: Facet) => `GROUPING(${f}) = 0`;
+  const facetRows = `SELECT CASE ${FACETS.map((f) => `WHEN ${grouped(f)} THEN '${f}'`).join(' ')} ELSE 'total' END AS facet,
+           coalesce(${FACETS.map((f) => `${f}::text`).join(', ')}) AS value,
+           CASE ${FACETS.map((f) => `WHEN ${grouped(f)} THEN sum(${weight}) FILTER (WHERE ${others(f)})`).join(' ')}
+                ELSE sum(${weight}) FILTER (WHERE ${FACETS.map((f) => `ok_${f}`).join(' AND ')}) END AS n
+      FROM fbase GROUP BY GROUPING SETS (${FACETS.map((f) => `(${f})`).join(', ')}, ())`;
   const sql = `WITH ${ctes},
-    facet_rows AS (${facetRows.join(' UNION ALL ')})
+    facet_rows AS (${facetRows})
     SELECT (SELECT jsonb_agg(jsonb_build_array(facet, value, n)) FROM facet_rows) AS facets, ${fuzzy} AS fuzzy, ${capped} AS capped, page.*
       FROM (SELECT 1) one LEFT JOIN (SELECT *, row_number() OVER () AS ord FROM page) page ON true ORDER BY page.ord`;
   return { sql, values: params.values };
