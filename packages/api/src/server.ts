@@ -12,10 +12,12 @@ import type { AppConfig } from './config';
 import { Clock, SystemClock } from './common/clock';
 import { AppSettings, Container } from './common/container';
 import type { GraphQLContext } from './graphql/context';
+import { createDevToolsRouter } from './dev/dev-tools.router';
 import { createFormatError } from './graphql/format-error';
 import { Loaders } from './graphql/loaders';
 import { httpCachePlugin } from './graphql/http-cache';
 import { queryLimitsPlugin } from './graphql/query-limits';
+import { jobs } from './jobs/jobs';
 import { createSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import { AccountService } from './modules/accounts/account.service';
@@ -120,6 +122,7 @@ export async function createServer(dataSource: DataSource, config: AppConfig, lo
   );
 
   app.use('/reports', createReportsRouter(container));
+  if (config.clockStart) app.use('/dev', createDevToolsRouter(container, jobs, logger));
 
   serveSpa(app, '/provider', config.webProviderDist, 'The provider SPA');
   serveSpa(app, '/', config.webParentDist, 'The parent SPA');

@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { withFeedback } from '../../components/notify';
 import { PageHeader } from '../../components/page-header';
-import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-state';
+import { EmptyState, ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { graphql } from '../../gql';
-import { formatDate, formatDateTime, formatMonth, formatRub } from '../../lib/format';
-import { certificateStatusLabels, contractStatusLabels, fundingTypeLabels } from '../../lib/labels';
+import { formatDate, formatDateTime, formatMonth, formatRub } from '@navigator/web-shared/format';
+import { certificateStatusLabels, contractStatusLabels, fundingTypeLabels, periodStateLabels } from '@navigator/web-shared/labels';
 import { fullName } from '../../lib/people';
 
 const TerminateContractDocument = graphql(`
@@ -36,6 +36,14 @@ const ContractDetailsDocument = graphql(`
       certificateMonthlyShare
       parentMonthlyCopayment
       certificateTotal
+      fundingDeadline
+      fundingPlan {
+        year
+        months
+        certificateAmount
+        parentAmount
+        state
+      }
       text
       offeredAt
       offerExpiresAt
@@ -93,8 +101,8 @@ export function ContractPage() {
   const { contractId = '' } = useParams();
   const { data, loading, error } = useQuery(ContractDetailsDocument, { variables: { id: contractId } });
   const [terminating, setTerminating] = useState(false);
-  if (loading && !data) return <LoadingState />;
-  if (error) return <ErrorAlert error={error} />;
+  if (loading && !data) return <Loading />;
+  if (error) return <ErrorNotice error={error} />;
   const contract = data?.contract;
   if (!contract)
     return (
@@ -108,7 +116,7 @@ export function ContractPage() {
         title={`Договор № ${contract.number}`}
         description={<StatusBadge status={contract.status} labels={contractStatusLabels} />}
         actions={
-          contract.status === 'ACTIVE' && (
+          (contract.status === 'ACTIVE' || contract.status === 'AWAITING_FUNDING') && (
             <Button variant="light" color="red" onClick={() => setTerminating(true)}>
               Расторгнуть
             </Button>
@@ -131,6 +139,18 @@ export function ContractPage() {
             {formatRub(contract.certificateMonthlyShare)} / {formatRub(contract.parentMonthlyCopayment)}
           </Fact>
           <Fact label="Всего за счёт сертификата">{formatRub(contract.certificateTotal)}</Fact>
+          <Fact label="По годам финансирования">
+            {contract.fundingPlan.map((p) => (
+              <Text key={p.year} size="sm" data-year={p.year}>
+                {p.year}: {p.months} мес., {formatRub(p.certificateAmount)} — {periodStateLabels[p.state]}
+              </Text>
+            ))}
+            {contract.status === 'AWAITING_FUNDING' && contract.fundingDeadline && (
+              <Text size="xs" c="dimmed">
+                решение родителя до {formatDate(contract.fundingDeadline)}
+              </Text>
+            )}
+          </Fact>
           <Fact label="Сертификат">
             {contract.certificate ? (
               <Group gap={6}>
