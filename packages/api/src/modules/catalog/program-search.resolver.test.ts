@@ -92,6 +92,29 @@ describe('programs search over HTTP', () => {
     expect(seen.size).toBe(total);
   });
 
+  it('pages by keyset in every order, with and without text, in the order it promises', async () => {
+    const ORDERED = `query($filter: ProgramFilter, $after: String, $orderBy: ProgramOrder) {
+      programs(filter: $filter, first: 7, after: $after, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title monthlyPrice } } } }`;
+    for (const [filter, orderBy] of [[{ text: 'робототехника' }, 'RELEVANCE'], [{ text: 'студия' }, 'TITLE'], [{}, 'PRICE_ASC'], [{ direction: 'ARTS' }, 'PRICE_DESC']] as const) {
+      const nodes: { id: string; title: string; monthlyPrice: number }[] = [];
+      let after: string | undefined;
+      let total = 0;
+      do {
+        const res = await t.gql<{ programs: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: (typeof nodes)[0] }[] } }>(ORDERED, { filter, after, orderBy });
+        expect(res.errors).toBeUndefined();
+        total = res.data!.programs.totalCount;
+        nodes.push(...res.data!.programs.edges.map((e) => e.node));
+        after = res.data!.programs.pageInfo.hasNextPage ? res.data!.programs.pageInfo.endCursor : undefined;
+      } while (after);
+      expect(new Set(nodes.map((n) => n.id)).size).toBe(total);
+      expect(nodes).toHaveLength(total);
+      const keys = nodes.map((n) => (orderBy === 'TITLE' ? n.title : n.monthlyPrice));
+      if (orderBy === 'TITLE') expect(keys).toEqual([...keys].sort((a, b) => String(a).localeCompare(String(b), 'ru')));
+      if (orderBy === 'PRICE_ASC') expect(keys).toEqual([...keys].sort((a, b) => Number(a) - Number(b)));
+      if (orderBy === 'PRICE_DESC') expect(keys).toEqual([...keys].sort((a, b) => Number(b) - Number(a)));
+    }
+  });
+
   it('never lists drafts', async () => {
     const [draft] = await t.dataSource.query(`SELECT id, title FROM programs WHERE status = 'DRAFT' LIMIT 1`);
     const result = await search({ text: draft.title }, 100);

@@ -22,7 +22,7 @@ export class ProgramSearchService {
   async search(filter: ProgramFilter = {}, first?: number | null, after?: string | null, orderBy = ProgramOrder.RELEVANCE): Promise<ProgramConnection> {
     const limit = pageSize(first);
     const text = filter.text?.trim() || undefined;
-    const key = sortKey(orderBy, text ? 'm.rank' : null);
+    const key = sortKey(orderBy, text ? 'p.rank' : null);
     const keyset = decodeKeyset(after, key);
     const normalized = { ...filter, text };
     return this.cache.read(JSON.stringify([normalized, limit, after ?? null, key.tag]), async () => {

@@ -28,8 +28,9 @@ export interface SearchStatement {
  * by keyset, and — only when the exact text matches nothing — the typo
  * fallback through the title-word dictionary. Columns: facets (jsonb
  * [facet, value, count] triples, `total` included), fuzzy, capped, then the
- * page rows with their organizations (`o_` columns) (null columns when the page is empty), ordered by `ord` — numbered
- * after the LIMIT, so the index walk in sort order stops at the page's end.
+ * page rows with their organizations (`o_` columns; null when the page is
+ * empty), ordered by `ord` — numbered after the LIMIT, so the index walk in
+ * sort order stops at the page's end.
  */
 export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Keyset | null, limit: number, programColumns: string, organizationColumns: string): SearchStatement {
   const params = new Params();
@@ -53,9 +54,13 @@ export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Key
   const dir = key.descending ? 'DESC' : 'ASC';
   const pageWhere = [...onPrograms(Object.values(facet))];
   if (keyset) pageWhere.push(`(${key.sql}, p.id) ${key.descending ? '<' : '>'} (${params.add(keyset.value)}::${key.type}, ${params.add(keyset.id)}::uuid)`);
-  const select = `${programColumns}, ${organizationColumns}, (${key.sql})::text AS sort_key`;
-  const withOrganization = 'JOIN organizations o ON o.id = p.organization_id';
-  const tail = `ORDER BY ${key.sql} ${dir}, p.id ${dir} LIMIT ${limit + 1}`;
+  /** The page's ids in order from `source` (aliased p), then its rows read by id: a few index lookups, whatever the match set's size. */
+  const page = (source: string, where: string[]) => `
+      ids AS (SELECT p.id, p.sort_key, row_number() OVER () AS ord
+                FROM (SELECT p.id, (${key.sql})::text AS sort_key FROM ${source} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                       ORDER BY ${key.sql} ${dir}, p.id ${dir} LIMIT ${limit + 1}) p),
+      page AS (SELECT ${programColumns}, ${organizationColumns}, ids.sort_key, ids.ord
+                 FROM ids JOIN programs p ON p.id = ids.id JOIN organizations o ON o.id = p.organization_id)`;
 
   const flags = (prefix: string) => FACETS.map((f) => `${facet[f] ? `${prefix}${facet[f]}` : 'true'} AS ok_${f}`).join(', ');
   let ctes: string;
@@ -64,7 +69,9 @@ export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Key
   let capped = 'false';
   if (text) {
     const t = params.add(text);
-    const match = (query: string, extra = '') => `SELECT p.id, p.direction, p.funding_type, p.municipality_id, ts_rank_cd(p.search_vector, ${query}.q) AS rank
+    // Matches carry what facets, keysets and every order need, so the page is picked without going back to programs.
+    const match = (query: string, extra = '') => `SELECT p.id, p.direction, p.funding_type, p.municipality_id, p.title, p.monthly_price, p.published_at,
+               ts_rank_cd(p.search_vector, ${query}.q) AS rank
         FROM programs p, ${query} WHERE ${extra}p.search_vector @@ ${query}.q AND ${program.join(' AND ')} LIMIT ${TEXT_MATCH_CAP}`;
     ctes = `exact AS (SELECT websearch_to_tsquery('russian', ${t}) AS q),
       m1 AS MATERIALIZED (${match('exact')}),
@@ -77,19 +84,19 @@ export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Key
       m2 AS MATERIALIZED (${match('fixed', 'NOT EXISTS (SELECT 1 FROM m1) AND ')}),
       m AS (SELECT * FROM m1 UNION ALL SELECT * FROM m2),
       fbase AS (SELECT direction, funding_type, municipality_id, ${flags('')} FROM m),
-      page AS (SELECT ${select} FROM m JOIN programs p ON p.id = m.id ${withOrganization} ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''} ${tail})`;
+      ${page('m p', pageWhere)}`;
     weight = '1';
     fuzzy = 'NOT EXISTS (SELECT 1 FROM m1)';
     capped = `(SELECT count(*) FROM m) >= ${TEXT_MATCH_CAP}`;
   } else {
-    const page = `page AS (SELECT ${select} FROM programs p ${withOrganization} WHERE ${[...program, ...pageWhere].join(' AND ')} ${tail})`;
+    const pageCtes = page('programs p', [...program, ...pageWhere]);
     if (filter.organizationId) {
       // One organization's programs are few: count them directly.
-      ctes = `fbase AS (SELECT p.direction, p.funding_type, p.municipality_id, ${flags('p.')} FROM programs p WHERE ${program.join(' AND ')}), ${page}`;
+      ctes = `fbase AS (SELECT p.direction, p.funding_type, p.municipality_id, ${flags('p.')} FROM programs p WHERE ${program.join(' AND ')}), ${pageCtes}`;
       weight = '1';
     } else {
       const cells = [`c.age = ${params.add(filter.age ?? -1)}`, ...shared.map((c) => `c.${c}`)];
-      ctes = `fbase AS (SELECT c.direction, c.funding_type, c.municipality_id, c.programs, ${flags('c.')} FROM catalog_facet_counts c WHERE ${cells.join(' AND ')}), ${page}`;
+      ctes = `fbase AS (SELECT c.direction, c.funding_type, c.municipality_id, c.programs, ${flags('c.')} FROM catalog_facet_counts c WHERE ${cells.join(' AND ')}), ${pageCtes}`;
       weight = 'programs';
     }
   }
@@ -104,6 +111,6 @@ export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Key
   const sql = `WITH ${ctes},
     facet_rows AS (${facetRows})
     SELECT (SELECT jsonb_agg(jsonb_build_array(facet, value, n)) FROM facet_rows) AS facets, ${fuzzy} AS fuzzy, ${capped} AS capped, page.*
-      FROM (SELECT 1) one LEFT JOIN (SELECT *, row_number() OVER () AS ord FROM page) page ON true ORDER BY page.ord`;
+      FROM (SELECT 1) one LEFT JOIN page ON true ORDER BY page.ord`;
   return { sql, values: params.values };
 }
