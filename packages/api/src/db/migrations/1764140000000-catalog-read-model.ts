@@ -118,6 +118,8 @@ export class CatalogReadModel1764140000000 implements MigrationInterface {
     await q.query(`CREATE INDEX programs_catalog_recent ON programs ((coalesce(published_at, '-infinity')) DESC, id DESC) WHERE status = 'PUBLISHED'`);
     await q.query(`CREATE INDEX programs_catalog_filters ON programs (municipality_id, direction, funding_type, has_free_seats, (coalesce(published_at, '-infinity')) DESC, id DESC)
       WHERE status = 'PUBLISHED'`);
+    // A municipality is the commonest filter, often without a direction: its own walk in date order.
+    await q.query(`CREATE INDEX programs_catalog_municipality ON programs (municipality_id, (coalesce(published_at, '-infinity')) DESC, id DESC) WHERE status = 'PUBLISHED'`);
     await q.query(`CREATE INDEX programs_catalog_free ON programs ((coalesce(published_at, '-infinity')) DESC, id DESC) WHERE status = 'PUBLISHED' AND has_free_seats`);
   }
 
@@ -144,7 +146,7 @@ export class CatalogReadModel1764140000000 implements MigrationInterface {
       for (const suffix of ['ins', 'upd', 'del']) await q.query(`DROP TRIGGER ${fn}_${suffix} ON ${table}`);
       await q.query(`DROP FUNCTION ${fn}_ins(), ${fn}_upd(), ${fn}_del()`);
     }
-    await q.query(`DROP INDEX programs_catalog_free, programs_catalog_filters, programs_catalog_recent`);
+    await q.query(`DROP INDEX programs_catalog_free, programs_catalog_municipality, programs_catalog_filters, programs_catalog_recent`);
     await q.query(`CREATE INDEX programs_public_filters ON programs (status, municipality_id, direction, funding_type)`);
     await q.query(`DROP TABLE catalog_version, catalog_title_words, catalog_facet_counts`);
     await q.query(`CREATE INDEX groups_free_seats ON groups (program_id) WHERE enrollment_open AND seats_taken < capacity`);
