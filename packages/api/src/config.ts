@@ -5,6 +5,8 @@ import path from 'node:path';
 export const repoRoot = path.resolve(__dirname, '../../..');
 
 export interface AppConfig {
+  /** Catalog search results kept in process (0 turns the cache off). */
+  catalogCacheEntries: number;
   port: number;
   /** External Postgres; when absent an embedded PostgreSQL is started under `dataDir`. */
   databaseUrl?: string;
@@ -111,6 +113,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     offerValidDays: int('OFFER_VALID_DAYS', 5),
     fundingDecisionDays: int('FUNDING_DECISION_DAYS', 14),
     dbPoolSize: int('DB_POOL_SIZE', 20),
+    catalogCacheEntries: int('CATALOG_CACHE_ENTRIES', 10_000),
     seedDemoData: demoData(env),
     introspection: flag('ENABLE_INTROSPECTION', env !== 'production'),
     webParentDist: path.join(repoRoot, 'packages/web-parent/dist'),

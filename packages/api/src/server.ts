@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
@@ -18,6 +18,7 @@ import { createDevToolsRouter } from './dev/dev-tools.router';
 import { createFormatError } from './graphql/format-error';
 import { httpStatusPlugin } from './graphql/http-status';
 import { Loaders } from './graphql/loaders';
+import { httpCachePlugin } from './graphql/http-cache';
 import { queryLimits } from './graphql/query-limits';
 import { jobs } from './jobs/jobs';
 import { createSchema } from './graphql/schema';
@@ -27,6 +28,7 @@ import { createReportsRouter } from './modules/billing/reports.router';
 import { readSessionToken } from './modules/accounts/session-cookie';
 import { PeriodFundingListeners } from './modules/certificates/period-funding';
 import { ContractFundingService } from './modules/enrollment/contract-funding.service';
+import { CatalogCache } from './modules/catalog/catalog-cache';
 
 export interface AppServer {
   app: Express;
@@ -108,6 +110,8 @@ export async function createServer(dataSource: DataSource, config: AppConfig, lo
       // The Sandbox explores the schema by introspection, so it is offered exactly when introspection is.
       config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }) : ApolloServerPluginLandingPageDisabled(),
       httpStatusPlugin(),
+      ApolloServerPluginCacheControlDisabled(),
+      httpCachePlugin(),
     ],
   });
   await apollo.start();
@@ -125,7 +129,7 @@ export async function createServer(dataSource: DataSource, config: AppConfig, lo
   app.get('/healthz', async (_req, res) => {
     try {
       await dataSource.query('SELECT 1');
-      res.json({ status: 'ok' });
+      res.json({ status: 'ok', catalogCache: container.get(CatalogCache).stats() });
     } catch (err) {
       logger.error({ err }, 'health check failed');
       res.status(503).json({ status: 'unavailable' });
