@@ -23,6 +23,8 @@ export interface AppConfig {
   webParentDist: string;
   webProviderDist: string;
   smtpUrl?: string;
+  /** Where people reach the system: the links in e-mails start with it. */
+  publicUrl: string;
 }
 
 function int(name: string, fallback: number): number {
@@ -55,9 +57,10 @@ function loadEncryptionKey(dataDir: string, env: AppConfig['env']): Buffer {
 
 export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   const env = (process.env.NODE_ENV as AppConfig['env']) || 'development';
+  const port = int('PORT', 4000);
   const dataDir = overrides.dataDir ?? path.resolve(process.env.DATA_DIR || path.join(repoRoot, '.data'));
   return {
-    port: int('PORT', 4000),
+    port,
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir,
     embeddedPgPort: int('EMBEDDED_PG_PORT', 54329),
@@ -72,6 +75,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     webParentDist: path.join(repoRoot, 'packages/web-parent/dist'),
     webProviderDist: path.join(repoRoot, 'packages/web-provider/dist'),
     smtpUrl: process.env.SMTP_URL || undefined,
+    publicUrl: (process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ import { isDatabaseEmpty, seedDemoData } from './db/seed/demo-data';
 import { startJobQueue } from './jobs/job-queue';
 import { jobs } from './jobs/jobs';
 import { createLogger } from './logger';
+import { type Mailbox, startMailbox } from './modules/notifications/mailbox';
 import { createServer } from './server';
 import { SystemClock } from './common/clock';
 
@@ -32,10 +33,18 @@ async function main() {
     await seedDemoData(dataSource, new SystemClock().now(), config.dataEncryptionKey);
   }
 
-  const server = await createServer(dataSource, config, logger);
+  // With no SMTP in development, letters go to an in-process mailbox shown at /dev/mail (README: «Почта в разработке»).
+  let devMailbox: Mailbox | undefined;
+  if (!config.smtpUrl && config.env === 'development') {
+    devMailbox = await startMailbox();
+    config.smtpUrl = devMailbox.url;
+  }
+
+  const server = await createServer(dataSource, config, logger, undefined, { devMailbox });
   const queue = await startJobQueue(databaseUrl, jobs, server.container, logger);
   const port = await server.listen(config.port);
   logger.info(`Navigator is up: http://localhost:${port}/ (parent), /provider (organizations), /graphql (API)`);
+  if (devMailbox) logger.info(`development mailbox: every letter the system sends is at http://localhost:${port}/dev/mail`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -48,6 +57,7 @@ async function main() {
       await queue.stop();
       logger.info('job queue stopped');
       await dataSource.destroy();
+      await devMailbox?.stop();
       await embedded?.stop();
       logger.info('stopped cleanly');
       process.exit(0);
