@@ -31,10 +31,20 @@ export interface RunningSystem {
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   /** Signs in through the API (as seeded staff or operators do in tests) and returns the bearer token. */
   login(email: string, password?: string): Promise<string>;
+  /** Moves the system's calendar (the region's day), as the New Year would. */
+  travelTo(today: string): Promise<void>;
+  /** Runs a background job now instead of at its scheduled hour, e.g. `certificates.period-rollover`. */
+  runJob(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startSystem(): Promise<RunningSystem> {
+/**
+ * The day browser journeys live on unless they choose another: the system's
+ * calendar is pinned, so a journey behaves the same in October and December.
+ */
+export const E2E_TODAY = '2026-10-15';
+
+export async function startSystem(options: { today?: string } = {}): Promise<RunningSystem> {
   const dir = mkdtempSync(path.join(tmpdir(), 'navigator-e2e-'));
   chmodSync(dir, 0o755);
   const port = await freePort();
@@ -46,7 +56,8 @@ export async function startSystem(): Promise<RunningSystem> {
       DATA_DIR: dir,
       EMBEDDED_PG_PORT: String(await freePort()),
       DATABASE_URL: '',
-      NODE_ENV: 'production',
+      NODE_ENV: 'test',
+      CLOCK_START: options.today ?? E2E_TODAY,
       DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
     },
@@ -79,9 +90,16 @@ export async function startSystem(): Promise<RunningSystem> {
     return res.json();
   };
 
+  const devPost = async (route: string, body: object) => {
+    const res = await fetch(`${baseUrl}/dev/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`/dev/${route}: HTTP ${res.status} ${await res.text()}`);
+  };
+
   return {
     baseUrl,
     gql,
+    travelTo: (today) => devPost('clock', { today }),
+    runJob: (name) => devPost(`jobs/${encodeURIComponent(name)}`, {}),
     async login(email, password = 'demo12345') {
       const res = await gql(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email, password } });
       if (!res.data) throw new Error(`login failed for ${email}: ${JSON.stringify(res.errors)}`);
@@ -110,9 +128,25 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * The browser's calendar follows the system's pinned day (noon in the region),
+ * so a page that reasons about "this month" agrees with the server. Timers keep
+ * running; only `Date` is fixed.
+ */
+export async function pinBrowserClock(context: BrowserContext, today: string = E2E_TODAY): Promise<void> {
+  await context.clock.setFixedTime(new Date(`${today}T03:00:00Z`));
+}
+
+/** A browser context as people in the region have it, on the system's pinned day. */
+export async function newRegionContext(browser: Browser, viewport: { width: number; height: number }, today: string = E2E_TODAY): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'ru-RU', timezoneId: 'Asia/Yakutsk' });
+  await pinBrowserClock(context, today);
+  return context;
+}
+
 /** A phone-sized context by default: most parents use phones. */
-export function newPhoneContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'ru-RU', timezoneId: 'Asia/Yakutsk' });
+export function newPhoneContext(browser: Browser, today: string = E2E_TODAY): Promise<BrowserContext> {
+  return newRegionContext(browser, { width: 390, height: 844 }, today);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

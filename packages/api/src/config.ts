@@ -25,6 +25,12 @@ export interface AppConfig {
   smtpUrl?: string;
   /** Where people reach the system: the links in e-mails start with it. */
   publicUrl: string;
+  /**
+   * Development and tests only: the region's calendar starts on this day and
+   * can be moved through `/dev/clock`, so a demo or a browser journey can live
+   * through New Year without waiting for it.
+   */
+  clockStart?: string;
 }
 
 function int(name: string, fallback: number): number {
@@ -55,6 +61,16 @@ function loadEncryptionKey(dataDir: string, env: AppConfig['env']): Buffer {
   return key;
 }
 
+function clockStart(env: AppConfig['env']): string | undefined {
+  const raw = process.env.CLOCK_START;
+  if (!raw) return undefined;
+  if (env === 'production') throw new Error('CLOCK_START moves the calendar for demos and tests; it is refused in production');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`)) || new Date(`${raw}T00:00:00Z`).toISOString().slice(0, 10) !== raw) {
+    throw new Error(`CLOCK_START must be a calendar date YYYY-MM-DD, got "${raw}"`);
+  }
+  return raw;
+}
+
 export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   const env = (process.env.NODE_ENV as AppConfig['env']) || 'development';
   const port = int('PORT', 4000);
@@ -76,6 +92,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     webProviderDist: path.join(repoRoot, 'packages/web-provider/dist'),
     smtpUrl: process.env.SMTP_URL || undefined,
     publicUrl: (process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    clockStart: clockStart(env),
     ...overrides,
   };
 }

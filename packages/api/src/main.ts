@@ -8,12 +8,14 @@ import { startJobQueue } from './jobs/job-queue';
 import { jobs } from './jobs/jobs';
 import { createLogger } from './logger';
 import { type Mailbox, startMailbox } from './modules/notifications/mailbox';
-import { createServer } from './server';
-import { SystemClock } from './common/clock';
+import { Clock, SystemClock, TravelClock } from './common/clock';
+import { createContainer, createServer } from './server';
 
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  const clock: Clock = config.clockStart ? new TravelClock(config.clockStart) : new SystemClock();
+  if (config.clockStart) logger.warn({ today: clock.today() }, 'CLOCK_START: the calendar is shifted and can be moved at /dev/clock');
 
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
@@ -30,7 +32,7 @@ async function main() {
   logger.info('migrations applied');
   if (config.seedDemoData && (await isDatabaseEmpty(dataSource))) {
     logger.info('empty database: seeding demo data');
-    await seedDemoData(dataSource, new SystemClock().now(), config.dataEncryptionKey);
+    await seedDemoData(dataSource, clock.now(), config.dataEncryptionKey);
   }
 
   // With no SMTP in development, letters go to an in-process mailbox shown at /dev/mail (README: «Почта в разработке»).
@@ -40,7 +42,7 @@ async function main() {
     config.smtpUrl = devMailbox.url;
   }
 
-  const server = await createServer(dataSource, config, logger, undefined, { devMailbox });
+  const server = await createServer(dataSource, config, logger, createContainer(dataSource, config, logger, clock), { devMailbox });
   const queue = await startJobQueue(databaseUrl, jobs, server.container, logger);
   const port = await server.listen(config.port);
   logger.info(`Navigator is up: http://localhost:${port}/ (parent), /provider (organizations), /graphql (API)`);

@@ -11,9 +11,11 @@ import type { AppConfig } from './config';
 import { Clock, SystemClock } from './common/clock';
 import { AppSettings, Container } from './common/container';
 import type { GraphQLContext } from './graphql/context';
+import { createDevToolsRouter } from './dev/dev-tools.router';
 import { createFormatError } from './graphql/format-error';
 import { Loaders } from './graphql/loaders';
 import { queryLimitsPlugin } from './graphql/query-limits';
+import { jobs } from './jobs/jobs';
 import { createSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import { AccountService } from './modules/accounts/account.service';
@@ -130,6 +132,7 @@ export async function createServer(
   app.use('/reports', createReportsRouter(container));
   // Letters carry live links into accounts: the mailbox page exists in development only, whatever else is configured.
   if (config.env === 'development' && options.devMailbox) app.use('/dev/mail', createDevMailRouter(options.devMailbox));
+  if (config.clockStart) app.use('/dev', createDevToolsRouter(container, jobs, logger));
 
   serveSpa(app, '/provider', config.webProviderDist, 'The provider SPA');
   serveSpa(app, '/', config.webParentDist, 'The parent SPA');

@@ -44,6 +44,7 @@ export interface TargetGroup {
   groupId: string;
   groupName: string;
   startsOn: string;
+  endsOn: string;
 }
 
 /** Programs of the seeded staff member's organization (МАО ДО ДДТ «Ровесник», Zeya), so staff@demo.ru can confirm. */
@@ -55,7 +56,7 @@ export async function staffGroups(system: RunningSystem, staffToken: string, fil
        groups { id name startsOn endsOn enrollmentOpen freeSeats } } } } }`,
     { f: { organizationId: id, ...(filter.certificate ? { fundingType: 'CERTIFICATE' } : {}) } },
   ));
-  type Node = { id: string; title: string; ageFrom: number; ageTo: number; certificatePaymentAvailable: boolean; certificateMonthlyShare: number | null; groups: { id: string; name: string; startsOn: string; enrollmentOpen: boolean; freeSeats: number }[] };
+  type Node = { id: string; title: string; ageFrom: number; ageTo: number; certificatePaymentAvailable: boolean; certificateMonthlyShare: number | null; groups: { id: string; name: string; startsOn: string; endsOn: string; enrollmentOpen: boolean; freeSeats: number }[] };
   return (res.programs.edges as { node: Node }[])
     .map((e) => e.node)
     .filter((p) => !filter.certificate || p.certificatePaymentAvailable)
@@ -72,6 +73,7 @@ export async function staffGroups(system: RunningSystem, staffToken: string, fil
           groupId: g.id,
           groupName: g.name,
           startsOn: g.startsOn,
+          endsOn: g.endsOn,
         })),
     );
 }
@@ -128,11 +130,16 @@ export async function financedParent(system: RunningSystem, staffToken: string, 
 }
 
 /** Staff confirm the (only) live application of a child to a group; returns the raw GraphQL answer so errors can be checked. */
+/** What an offer blocks on the certificate: only today's financing period's months. */
+export function blockedBy(contract: { fundingPlan: { state: string; certificateAmount: number }[] }): number {
+  return contract.fundingPlan.filter((p) => p.state === 'BLOCKED').reduce((s, p) => s + p.certificateAmount, 0);
+}
+
 export async function confirmApplicationOf(system: RunningSystem, staffToken: string, groupId: string, childId: string) {
   const list = await ok(
     system.gql(`query($g: ID!) { applications(filter: { groupId: $g }, first: 100) { edges { node { id status childId } } } }`, { g: groupId }, staffToken),
   );
   const app = list.applications.edges.map((e: { node: { id: string; childId: string; status: string } }) => e.node).find((a: { childId: string; status: string }) => a.childId === childId && a.status === 'SUBMITTED');
   if (!app) throw new Error(`no submitted application of child ${childId} in group ${groupId}`);
-  return system.gql(`mutation($id: ID!) { confirmApplication(input: { applicationId: $id }) { id status contract { id certificateTotal } } }`, { id: app.id }, staffToken);
+  return system.gql(`mutation($id: ID!) { confirmApplication(input: { applicationId: $id }) { id status contract { id fundingPlan { state certificateAmount } } } }`, { id: app.id }, staffToken);
 }

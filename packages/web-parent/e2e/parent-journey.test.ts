@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPhoneContext, type RunningSystem, screenshot, startSystem } from '../../../testing/e2e-system';
-import { birthDateForAge, childAgeFor, chooseOption, confirmApplicationOf, plainText, rub, staffGroups, type TargetGroup, validSnils, verifyAndFinance } from './helpers';
+import { birthDateForAge, blockedBy, childAgeFor, chooseOption, confirmApplicationOf, plainText, rub, staffGroups, type TargetGroup, validSnils, verifyAndFinance } from './helpers';
 
 /**
  * The whole parent journey on a phone: register, add a child, get a certificate (checked by
@@ -108,7 +108,7 @@ describe('a parent on a phone, from registration to a signed contract', () => {
   it('sees the blocked sum after the organization confirms, signs, and sees it committed', async () => {
     const confirmed = await confirmApplicationOf(system, staff, target.groupId, childId);
     expect(confirmed.errors).toBeUndefined();
-    const blocked: number = confirmed.data.confirmApplication.contract.certificateTotal;
+    const blocked = blockedBy(confirmed.data.confirmApplication.contract);
     expect(blocked).toBeGreaterThan(0);
 
     await page.reload();
@@ -161,10 +161,16 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     await dialog.getByRole('textbox', { name: 'Причина', exact: true }).fill('Переезжаем в другой город');
     await dialog.getByRole('button', { name: 'Расторгнуть' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => page.getByTestId('contract-status').textContent()).toBe('Расторгнут');
+    // The termination takes effect at the end of the pinned day's month (the system lives on E2E_TODAY).
+    await expect.poll(() => page.getByTestId('contract-status').textContent()).toBe('Расторгнут, занятия по 31.10.2026');
     await expect.poll(() => plainText(page, 'tr[data-part="available"]')).not.toBe(availableBefore);
     await expect(plainText(page)).resolves.toContain('Переезжаем в другой город');
     await screenshot(page, 'parent-contract-terminated');
+
+    // The applications list says the same as the contract page.
+    await page.getByRole('link', { name: '← Заявки и договоры' }).click();
+    await page.getByRole('heading', { name: 'Заявки и договоры' }).waitFor();
+    await expect(page.getByTestId('application-status').first().textContent()).resolves.toBe('Расторгнут, занятия по 31.10.2026');
   });
 
   it('finds the confirmation among the notifications under the bell', async () => {

@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { newRegionContext } from '../../../testing/e2e-system';
 
 /** Staff and operators work at a computer. */
 export function newDesktopContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'ru-RU', timezoneId: 'Asia/Yakutsk' });
+  return newRegionContext(browser, { width: 1440, height: 900 });
 }
 
 /** Signs in through the login form, as a person would; lands on `path` afterwards. */

@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningSystem, screenshot, startSystem } from '../../../testing/e2e-system';
+import { E2E_TODAY, launchBrowser, type RunningSystem, screenshot, startSystem } from '../../../testing/e2e-system';
 import { newDesktopContext, signIn } from './browser';
 
-/** `dd.mm.yyyy` of the first day of a month `offset` months from now, as staff type dates. */
+/** `dd.mm.yyyy` of the first day of a month `offset` months from the system's pinned day, as staff type dates. */
 function typedMonthStart(offset: number): string {
-  const now = new Date();
-  const d = new Date(now.getFullYear(), now.getMonth() + offset, 1);
+  const [y, m] = E2E_TODAY.split('-').map(Number);
+  const d = new Date(y, m - 1 + offset, 1);
   return `01.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
 }
 
@@ -117,8 +117,13 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     const contractRow = staff.getByRole('row', { name: new RegExp(child.firstName) });
     await contractRow.waitFor();
     await expect(contractRow.textContent()).resolves.toContain('Действует');
+    // The group runs into next year: the contract is listed among those the 2027 nominal will pay.
+    await staff.getByRole('tab', { name: 'Продолжаются в новом году' }).click();
+    await expect.poll(() => staff.getByRole('row', { name: new RegExp(child.firstName) }).textContent()).toContain('2027: будет оплачено из номинала');
+    await staff.getByRole('tab', { name: 'Действующие' }).click();
     await contractRow.getByRole('link').click();
     await staff.getByRole('heading', { name: /Договор №/ }).waitFor();
+    await expect(staff.locator('[data-year="2027"]').textContent()).resolves.toContain('будет оплачено из номинала');
     await screenshot(staff, 'provider-contract');
   });
 

@@ -1,4 +1,4 @@
-import type { RunningSystem } from '../../../testing/e2e-system';
+import { E2E_TODAY, type RunningSystem } from '../../../testing/e2e-system';
 
 async function call<T = any>(system: RunningSystem, token: string, query: string, variables?: Record<string, unknown>): Promise<T> {
   const res = await system.gql<T>(query, variables, token);
@@ -6,9 +6,10 @@ async function call<T = any>(system: RunningSystem, token: string, query: string
   return res.data;
 }
 
+/** The first day of a month counted from the system's pinned day. */
 function isoMonthStart(offset: number): string {
-  const now = new Date();
-  const d = new Date(Date.UTC(now.getFullYear(), now.getMonth() + offset, 1));
+  const [y, m] = E2E_TODAY.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + offset, 1));
   return d.toISOString().slice(0, 10);
 }
 

@@ -63,3 +63,27 @@ export class FixedClock extends Clock {
     this.instant = new Date(this.instant.getTime() + ms);
   }
 }
+
+/**
+ * Real time shifted to another day, for demos and browser journeys: it starts
+ * on a chosen regional day at the current time of day and keeps ticking, and
+ * can be moved to another day (time of day kept) to live through New Year.
+ */
+export class TravelClock extends Clock {
+  private offsetMs = 0;
+
+  constructor(startDay: IsoDate) {
+    super();
+    this.travelTo(startDay);
+  }
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  travelTo(day: IsoDate): void {
+    const real = Date.now();
+    const timeOfDay = (real + REGION_OFFSET_MS) % 86_400_000;
+    this.offsetMs = regionDayStart(day).getTime() + timeOfDay - real;
+  }
+}

@@ -31,8 +31,13 @@ export class Container implements ContainerType {
     return this;
   }
 
-  get<T>(someClass: Constructor<T>, _resolverData?: ResolverData<object>): T {
+  /** Abstract keys (the Clock) resolve only to what was registered with `set`. */
+  get<T>(someClass: Constructor<T> | (abstract new (...args: never[]) => T), _resolverData?: ResolverData<object>): T {
     if (this.instances.has(someClass)) return this.instances.get(someClass) as T;
+    return this.construct(someClass as Constructor<T>);
+  }
+
+  private construct<T>(someClass: Constructor<T>): T {
     const paramTypes: Constructor[] = Reflect.getMetadata('design:paramtypes', someClass) ?? [];
     if (paramTypes.length !== someClass.length) {
       throw new Error(`Cannot resolve dependencies of ${someClass.name}: mark it with @Service()`);

@@ -74,6 +74,16 @@ export const contractStatusLabels: Record<string, string> = {
   AWAITING_FUNDING: 'Ждёт финансирования',
 };
 
+/** How a financing period pays a contract's months, as staff read it. */
+export const periodStateLabels: Record<string, string> = {
+  BLOCKED: 'заблокировано до подписания',
+  FUNDED: 'оплачено из номинала',
+  PLANNED: 'будет оплачено из номинала',
+  AWAITING_FUNDING: 'номинала не хватило, ждёт решения родителя',
+  PARENT_PAYS: 'оплачивает родитель',
+  NOT_FUNDED: 'не оплачено',
+};
+
 export const certificateStatusLabels: Record<string, string> = {
   PENDING_VERIFICATION: 'Ожидает проверки',
   ACCOUNTING: 'Сертификат учёта',

@@ -7,13 +7,17 @@ describe('what happens next, told to the parent', () => {
   });
 
   it('names the blocked sum and the signing deadline of an offer', () => {
-    const text = nextStep({ status: 'CONFIRMED', contract: { offerExpiresAt: '2026-11-28T10:00:00Z', certificateTotal: 380_000, certificateId: 'c1' } }).replace(/\u00a0/g, ' ');
+    const text = nextStep({ status: 'CONFIRMED', contract: { offerExpiresAt: '2026-11-28T10:00:00Z', certificateId: 'c1', fundingPlan: [{ year: 2026, state: 'BLOCKED', certificateAmount: 380_000 }, { year: 2027, state: 'PLANNED', certificateAmount: 1_900_000 }] } }).replace(/\u00a0/g, ' ');
     expect(text).toContain('На сертификате заблокировано 3 800,00 ₽');
     expect(text).toMatch(/подпишите его до 28\.11\.2026/);
   });
 
   it('says nothing about the certificate when the program is paid by the parent', () => {
-    expect(nextStep({ status: 'CONFIRMED', contract: { offerExpiresAt: '2026-11-28T10:00:00Z', certificateTotal: 0, certificateId: null } })).not.toContain('заблокировано');
+    expect(nextStep({ status: 'CONFIRMED', contract: { offerExpiresAt: '2026-11-28T10:00:00Z', certificateId: null, fundingPlan: [] } })).not.toContain('заблокировано');
+  });
+
+  it('agrees with the contract page about an ended contract', () => {
+    expect(nextStep({ status: 'ENDED', contract: { offerExpiresAt: '2026-09-01T10:00:00Z', fundingPlan: [], status: 'TERMINATED', endsOn: '2026-12-31' } })).toBe('Расторгнут, занятия по 31.12.2026.');
   });
 
   it('passes on the organization\'s reason for a rejection', () => {

@@ -12,7 +12,7 @@ import type { MyApplicationsQuery } from '../../gql/graphql';
 import { describeError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { newIdempotencyKey } from '../../lib/idempotency';
-import { APPLICATION_STATUS_COLORS, APPLICATION_STATUS_LABELS, CANCELLABLE, nextStep } from './application-status';
+import { APPLICATION_STATUS_COLORS, CANCELLABLE, applicationBadge, nextStep } from './application-status';
 
 const MyApplicationsQuery = graphql(`
   query MyApplications {
@@ -44,8 +44,13 @@ const MyApplicationsQuery = graphql(`
         number
         status
         offerExpiresAt
-        certificateTotal
         certificateId
+        endsOn
+        fundingPlan {
+          year
+          state
+          certificateAmount
+        }
       }
     }
   }
@@ -72,7 +77,7 @@ function ApplicationCard({ application, onCancel }: { application: Application; 
             {a.program.title}
           </Anchor>
           <Badge color={APPLICATION_STATUS_COLORS[a.status]} variant="light" style={{ textTransform: 'none' }} data-testid="application-status">
-            {APPLICATION_STATUS_LABELS[a.status]}
+            {applicationBadge(a)}
           </Badge>
         </Group>
         <Text size="sm">

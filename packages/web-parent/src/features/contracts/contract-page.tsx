@@ -14,7 +14,9 @@ import type { ContractPageQuery } from '../../gql/graphql';
 import { describeError } from '../../lib/errors';
 import { formatDate, formatDateTime, formatRub, plural } from '../../lib/format';
 import { newIdempotencyKey } from '../../lib/idempotency';
-import { CONTRACT_STATUS_LABELS, monthName } from './contract-status';
+import { contractStatusText, monthName } from './contract-status';
+import { FundingPlanTable } from './funding-plan-table';
+import { blockedNow, fundedSoFar } from './funding-plan';
 
 const ContractPageQuery = graphql(`
   query ContractPage($id: ID!) {
@@ -31,6 +33,16 @@ const ContractPageQuery = graphql(`
       certificateMonthlyShare
       parentMonthlyCopayment
       certificateTotal
+      fundingDeadline
+      fundingPlan {
+        year
+        startsOn
+        endsOn
+        months
+        certificateAmount
+        parentAmount
+        state
+      }
       offeredAt
       offerExpiresAt
       signedAt
@@ -92,6 +104,16 @@ const SignContractMutation = graphql(`
   }
 `);
 
+const PayContractMyselfMutation = graphql(`
+  mutation PayContractMyself($input: PayContractMyselfInput!) {
+    payContractMyself(input: $input) {
+      id
+      status
+      fundingDeadline
+    }
+  }
+`);
+
 const TerminateContractMutation = graphql(`
   mutation TerminateContract($input: TerminateContractInput!) {
     terminateContract(input: $input) {
@@ -107,12 +129,13 @@ type Contract = NonNullable<ContractPageQuery['contract']>;
 
 function MoneyTerms({ contract }: { contract: Contract }) {
   const byCertificate = !!contract.certificate;
+  const running = contract.status === 'OFFERED' || contract.status === 'ACTIVE' || contract.status === 'AWAITING_FUNDING';
   return (
     <List spacing={4} listStyleType="none" pl={0}>
       <List.Item>
         Срок: с {formatDate(contract.startsOn)} по {formatDate(contract.endsOn)}
         {/* The month count is fixed at the offer; after an early end only the dates tell the truth. */}
-        {(contract.status === 'OFFERED' || contract.status === 'ACTIVE') && ` (${contract.months} ${plural(contract.months, 'месяц', 'месяца', 'месяцев')})`}
+        {running && ` (${contract.months} ${plural(contract.months, 'месяц', 'месяца', 'месяцев')}, до конца занятий группы)`}
       </List.Item>
       <List.Item>Стоимость: {formatRub(contract.monthlyPrice)} в месяц</List.Item>
       {byCertificate && <List.Item>Сертификат оплачивает: {formatRub(contract.certificateMonthlyShare)} в месяц</List.Item>}
@@ -120,9 +143,9 @@ function MoneyTerms({ contract }: { contract: Contract }) {
       {byCertificate && (
         <List.Item fw={700} data-testid="certificate-total">
           {contract.status === 'OFFERED'
-            ? `Заблокировано на сертификате под этот договор: ${formatRub(contract.certificateTotal)}`
-            : contract.status === 'ACTIVE'
-              ? `Закреплено за договором (обязательства): ${formatRub(contract.certificateTotal)}`
+            ? `Заблокировано на сертификате под этот договор: ${formatRub(blockedNow(contract.fundingPlan))}`
+            : contract.status === 'ACTIVE' || contract.status === 'AWAITING_FUNDING'
+              ? `Закреплено за договором (обязательства): ${formatRub(fundedSoFar(contract.fundingPlan))}`
               : `Сумма договора по сертификату: ${formatRub(contract.certificateTotal)}`}
         </List.Item>
       )}
@@ -188,11 +211,13 @@ function ContractView({ id }: { id: string }) {
   const { data, loading, error, refetch } = useQuery(ContractPageQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const [sign, signing] = useMutation(SignContractMutation);
   const [terminate, terminating] = useMutation(TerminateContractMutation);
-  const [dialog, setDialog] = useState<'sign' | 'terminate' | null>(null);
+  const [payMyself, paying] = useMutation(PayContractMyselfMutation);
+  const [dialog, setDialog] = useState<'sign' | 'terminate' | 'pay' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [signKey] = useState(newIdempotencyKey);
+  const [payKey] = useState(newIdempotencyKey);
 
   if (loading && !data) return <Loading label="Открываем договор…" />;
   if (error && !data) return <ErrorNotice error={error} onRetry={() => refetch()} />;
@@ -200,7 +225,7 @@ function ContractView({ id }: { id: string }) {
   if (!contract) return <NotFound what="Договор не найден" />;
   const account = contract.certificate?.currentAccount;
 
-  const open = (which: 'sign' | 'terminate') => {
+  const open = (which: 'sign' | 'terminate' | 'pay') => {
     setProblem(null);
     setReasonError(null);
     setDialog(which);
@@ -215,8 +240,20 @@ function ContractView({ id }: { id: string }) {
       notifications.show({
         color: 'teal',
         title: 'Договор подписан',
-        message: contract.certificate ? `${formatRub(contract.certificateTotal)} закреплены за договором и будут списываться помесячно.` : 'Ребёнок зачислен в группу.',
+        message: contract.certificate ? `${formatRub(blockedNow(contract.fundingPlan))} закреплены за договором и будут списываться помесячно.` : 'Ребёнок зачислен в группу.',
       });
+    } catch (e) {
+      setProblem(describeError(e).message);
+    }
+  };
+
+  const confirmPayMyself = async () => {
+    setProblem(null);
+    try {
+      await payMyself({ variables: { input: { contractId: contract.id, idempotencyKey: payKey } } });
+      await refetch();
+      setDialog(null);
+      notifications.show({ color: 'teal', message: 'Договор продолжается: месяцы, которые не оплатил сертификат, оплачиваете вы.' });
     } catch (e) {
       setProblem(describeError(e).message);
     }
@@ -247,8 +284,8 @@ function ContractView({ id }: { id: string }) {
       </Anchor>
       <PageTitle>{`Договор № ${contract.number}`}</PageTitle>
       <Group gap="xs">
-        <Badge size="lg" variant="light" color={contract.status === 'OFFERED' ? 'orange' : contract.status === 'ACTIVE' ? 'teal' : 'gray'} style={{ textTransform: 'none' }} data-testid="contract-status">
-          {CONTRACT_STATUS_LABELS[contract.status]}
+        <Badge size="lg" variant="light" color={contract.status === 'OFFERED' || contract.status === 'AWAITING_FUNDING' ? 'orange' : contract.status === 'ACTIVE' ? 'teal' : 'gray'} style={{ textTransform: 'none' }} data-testid="contract-status">
+          {contractStatusText(contract)}
         </Badge>
       </Group>
       <Card withBorder>
@@ -260,9 +297,23 @@ function ContractView({ id }: { id: string }) {
           Условия
         </Title>
         <MoneyTerms contract={contract} />
+        {contract.fundingPlan.length > 0 && <FundingPlanTable plan={contract.fundingPlan} byCertificate={!!contract.certificate} />}
         {contract.status === 'OFFERED' && (
           <Alert color="orange" mt="sm">
             Подпишите договор до {formatDateTime(contract.offerExpiresAt)}. Если не подписать, предложение истечёт: место в группе и заблокированная сумма освободятся.
+          </Alert>
+        )}
+        {contract.status === 'AWAITING_FUNDING' && (
+          <Alert color="orange" mt="sm" title="Нужно ваше решение" data-testid="funding-decision">
+            Номинала сертификата на новый год не хватило, чтобы оплатить этот договор. Место в группе за ребёнком сохранено. До {formatDate(contract.fundingDeadline!)} выберите: оплачивать эти месяцы
+            самим (по {formatRub(contract.monthlyPrice)} в месяц) или расторгнуть договор. Если не выбрать, договор прекратится в конце того месяца. Если сертификат до этого срока получит
+            финансирование, договор продолжится сам.
+            <Group mt="sm" gap="xs">
+              <Button onClick={() => open('pay')}>Оплачивать самим</Button>
+              <Button variant="default" color="red" onClick={() => open('terminate')}>
+                Расторгнуть договор
+              </Button>
+            </Group>
           </Alert>
         )}
         {contract.signedAt && <Text size="sm" mt="sm">Подписан {formatDateTime(contract.signedAt)}</Text>}
@@ -324,11 +375,25 @@ function ContractView({ id }: { id: string }) {
         </Text>
         {contract.certificate && (
           <Text>
-            {formatRub(contract.certificateTotal)} на сертификате перестанут быть заблокированными и закрепятся за этим договором: каждый месяц организация будет списывать не больше{' '}
+            {formatRub(blockedNow(contract.fundingPlan))} на сертификате перестанут быть заблокированными и закрепятся за этим договором: каждый месяц организация будет списывать не больше{' '}
             {formatRub(contract.certificateMonthlyShare)}.
           </Text>
         )}
         {contract.parentMonthlyCopayment > 0 && <Text>Ваша доплата организации: {formatRub(contract.parentMonthlyCopayment)} в месяц.</Text>}
+      </ConfirmDialog>
+
+      <ConfirmDialog
+        opened={dialog === 'pay'}
+        title="Оплачивать самим?"
+        confirmLabel="Да, оплачиваем сами"
+        loading={paying.loading}
+        problem={problem}
+        onConfirm={confirmPayMyself}
+        onClose={() => setDialog(null)}
+      >
+        <Text>
+          Договор № {contract.number} продолжится. За месяцы, которые не оплатил сертификат, организация выставит вам полную стоимость: {formatRub(contract.monthlyPrice)} в месяц.
+        </Text>
       </ConfirmDialog>
 
       <ConfirmDialog

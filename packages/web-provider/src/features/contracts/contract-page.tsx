@@ -8,7 +8,7 @@ import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-sta
 import { StatusBadge } from '../../components/status-badge';
 import { graphql } from '../../gql';
 import { formatDate, formatDateTime, formatMonth, formatRub } from '../../lib/format';
-import { certificateStatusLabels, contractStatusLabels, fundingTypeLabels } from '../../lib/labels';
+import { certificateStatusLabels, contractStatusLabels, fundingTypeLabels, periodStateLabels } from '../../lib/labels';
 import { fullName } from '../../lib/people';
 
 const TerminateContractDocument = graphql(`
@@ -36,6 +36,14 @@ const ContractDetailsDocument = graphql(`
       certificateMonthlyShare
       parentMonthlyCopayment
       certificateTotal
+      fundingDeadline
+      fundingPlan {
+        year
+        months
+        certificateAmount
+        parentAmount
+        state
+      }
       text
       offeredAt
       offerExpiresAt
@@ -108,7 +116,7 @@ export function ContractPage() {
         title={`Договор № ${contract.number}`}
         description={<StatusBadge status={contract.status} labels={contractStatusLabels} />}
         actions={
-          contract.status === 'ACTIVE' && (
+          (contract.status === 'ACTIVE' || contract.status === 'AWAITING_FUNDING') && (
             <Button variant="light" color="red" onClick={() => setTerminating(true)}>
               Расторгнуть
             </Button>
@@ -131,6 +139,18 @@ export function ContractPage() {
             {formatRub(contract.certificateMonthlyShare)} / {formatRub(contract.parentMonthlyCopayment)}
           </Fact>
           <Fact label="Всего за счёт сертификата">{formatRub(contract.certificateTotal)}</Fact>
+          <Fact label="По годам финансирования">
+            {contract.fundingPlan.map((p) => (
+              <Text key={p.year} size="sm" data-year={p.year}>
+                {p.year}: {p.months} мес., {formatRub(p.certificateAmount)} — {periodStateLabels[p.state]}
+              </Text>
+            ))}
+            {contract.status === 'AWAITING_FUNDING' && contract.fundingDeadline && (
+              <Text size="xs" c="dimmed">
+                решение родителя до {formatDate(contract.fundingDeadline)}
+              </Text>
+            )}
+          </Fact>
           <Fact label="Сертификат">
             {contract.certificate ? (
               <Group gap={6}>

@@ -5,45 +5,46 @@ import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { graphql } from '../../gql';
-import type { ApplicationStatus } from '../../gql/graphql';
+import type { ContractFilter, ContractPeriodState } from '../../gql/graphql';
 import { formatDate, formatDateTime, formatRub } from '../../lib/format';
-import { contractStatusLabels } from '../../lib/labels';
+import { contractStatusLabels, periodStateLabels } from '../../lib/labels';
 import { fullName } from '../../lib/people';
 
-// Contracts are reached through their applications: the API lists an organization's applications, each with its contract.
 const OrganizationContractsDocument = graphql(`
-  query OrganizationContracts($filter: ApplicationFilter) {
-    applications(filter: $filter, first: 100) {
+  query OrganizationContracts($filter: ContractFilter) {
+    organizationContracts(filter: $filter, first: 100) {
       totalCount
       edges {
         node {
           id
-          contract {
+          number
+          status
+          startsOn
+          endsOn
+          months
+          monthlyPrice
+          certificateMonthlyShare
+          parentMonthlyCopayment
+          offerExpiresAt
+          fundingDeadline
+          signedAt
+          fundingPlan {
+            year
+            state
+          }
+          child {
             id
-            number
-            status
-            startsOn
-            endsOn
-            months
-            monthlyPrice
-            certificateMonthlyShare
-            parentMonthlyCopayment
-            offerExpiresAt
-            signedAt
-            child {
-              id
-              lastName
-              firstName
-              middleName
-            }
-            program {
-              id
-              title
-            }
-            group {
-              id
-              name
-            }
+            lastName
+            firstName
+            middleName
+          }
+          program {
+            id
+            title
+          }
+          group {
+            id
+            name
           }
         }
       }
@@ -51,21 +52,47 @@ const OrganizationContractsDocument = graphql(`
   }
 `);
 
-const tabs: { value: ApplicationStatus; label: string; empty: string }[] = [
-  { value: 'ENROLLED', label: 'Действующие', empty: 'Действующих договоров нет. Договор начинает действовать, когда родитель подпишет оферту.' },
-  { value: 'CONFIRMED', label: 'Оферты', empty: 'Неподписанных оферт нет. Оферта создаётся, когда вы подтверждаете заявку.' },
-  { value: 'ENDED', label: 'Завершённые', empty: 'Завершённых договоров нет.' },
+interface ContractsTab {
+  value: string;
+  label: string;
+  filter: ContractFilter;
+  empty: string;
+}
+
+const tabs: ContractsTab[] = [
+  { value: 'active', label: 'Действующие', filter: { statuses: ['ACTIVE'] }, empty: 'Действующих договоров нет. Договор начинает действовать, когда родитель подпишет оферту.' },
+  {
+    value: 'continuing',
+    label: 'Продолжаются в новом году',
+    filter: { statuses: ['ACTIVE', 'AWAITING_FUNDING'], continuing: true },
+    empty: 'Договоров, которые идут и в следующем году финансирования, нет.',
+  },
+  {
+    value: 'awaiting',
+    label: 'Ждут финансирования',
+    filter: { statuses: ['AWAITING_FUNDING'] },
+    empty: 'Все договоры оплачены. Здесь появляются договоры, которые новый номинал сертификата не покрыл: место за ребёнком сохраняется, пока родитель решает, платить ли самому.',
+  },
+  { value: 'offers', label: 'Оферты', filter: { statuses: ['OFFERED'] }, empty: 'Неподписанных оферт нет. Оферта создаётся, когда вы подтверждаете заявку.' },
+  { value: 'closed', label: 'Завершённые', filter: { statuses: ['TERMINATED', 'COMPLETED'] }, empty: 'Завершённых договоров нет.' },
 ];
+
+/** Who pays the next financing period: what staff need to plan January's groups. */
+function nextYearText(plan: readonly { year: number; state: ContractPeriodState }[]): string | null {
+  const later = plan.slice(1);
+  if (later.length === 0) return null;
+  return later.map((p) => `${p.year}: ${periodStateLabels[p.state]}`).join('; ');
+}
 
 export function ContractsPage() {
   const [params, setParams] = useSearchParams();
   const tab = tabs.find((t) => t.value === params.get('tab')) ?? tabs[0];
-  const { data, loading, error } = useQuery(OrganizationContractsDocument, { variables: { filter: { status: tab.value } } });
-  const contracts = (data?.applications.edges ?? []).flatMap((e) => (e.node.contract ? [e.node.contract] : []));
+  const { data, loading, error } = useQuery(OrganizationContractsDocument, { variables: { filter: tab.filter }, fetchPolicy: 'cache-and-network' });
+  const contracts = (data?.organizationContracts.edges ?? []).map((e) => e.node);
   return (
     <Stack>
-      <PageHeader title="Договоры" description="Договоры об образовании, заключённые из подтверждённых заявок." />
-      <Tabs value={tab.value} onChange={(v) => setParams(v && v !== 'ENROLLED' ? { tab: v } : {})}>
+      <PageHeader title="Договоры" description="Договоры об образовании на сезон группы; каждый год финансирования оплачивает свои месяцы." />
+      <Tabs value={tab.value} onChange={(v) => setParams(v && v !== tabs[0].value ? { tab: v } : {})}>
         <Tabs.List>
           {tabs.map((t) => (
             <Tabs.Tab key={t.value} value={t.value}>
@@ -110,7 +137,7 @@ export function ContractsPage() {
                 <Table.Td>
                   {formatDate(c.startsOn)} – {formatDate(c.endsOn)}
                   <Text size="xs" c="dimmed">
-                    {c.months} мес.
+                    {c.months} мес.{nextYearText(c.fundingPlan) && ` · ${nextYearText(c.fundingPlan)}`}
                   </Text>
                 </Table.Td>
                 <Table.Td ta="right">{formatRub(c.certificateMonthlyShare)}</Table.Td>
@@ -122,15 +149,20 @@ export function ContractsPage() {
                       до {formatDateTime(c.offerExpiresAt)}
                     </Text>
                   )}
+                  {c.status === 'AWAITING_FUNDING' && c.fundingDeadline && (
+                    <Text size="xs" c="dimmed">
+                      решение родителя до {formatDate(c.fundingDeadline)}
+                    </Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
-      {data && data.applications.totalCount > contracts.length && (
+      {data && data.organizationContracts.totalCount > contracts.length && (
         <Text size="sm" c="dimmed">
-          Показаны первые {contracts.length} из {data.applications.totalCount}. Уточните выбор на странице заявок по программе и группе.
+          Показаны первые {contracts.length} из {data.organizationContracts.totalCount}. Уточните выбор на странице заявок по программе и группе.
         </Text>
       )}
     </Stack>
