@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const artifactsDir = path.join(root, 'test-artifacts');
@@ -126,6 +127,25 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+}
+
+export interface SystemAndBrowser {
+  system: RunningSystem;
+  browser: Browser;
+}
+
+/** Starts the system and a browser before the tests of the enclosing `describe` block and stops both after them. */
+export function useSystemAndBrowser(options?: Parameters<typeof startSystem>[0]): SystemAndBrowser {
+  const env = {} as SystemAndBrowser;
+  beforeAll(async () => {
+    env.system = await startSystem(options);
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.system?.stop();
+  });
+  return env;
 }
 
 /**

@@ -1,9 +1,12 @@
+import { inlineGraphqlDocuments } from '@navigator/web-shared/vite-plugin-inline-documents';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
   base: '/provider/',
-  plugins: [react()],
+  plugins: [inlineGraphqlDocuments('src/gql'), react()],
+  // One copy of each library, whether a module is imported from the app or from @navigator/web-shared.
+  resolve: { dedupe: ['react', 'react-dom', '@apollo/client', '@mantine/core', 'graphql'] },
   server: { proxy: { '/graphql': 'http://localhost:4000', '/reports': 'http://localhost:4000' } },
   build: { outDir: 'dist', sourcemap: false },
 });

@@ -1,28 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhoneContext, type RunningSystem, screenshot, startSystem } from '../../../testing/e2e-system';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newPhoneContext, screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
 import { chooseOption } from './helpers';
 
 describe('catalog, account and help in a phone browser', () => {
-  let system: RunningSystem;
-  let browser: Browser;
+  const env = useSystemAndBrowser();
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    system = await startSystem();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
-  beforeAll(async () => {
-    context = await newPhoneContext(browser!);
+    context = await newPhoneContext(env.browser);
     page = await context.newPage();
   });
 
   it('finds robotics for a 10-year-old in Zeya, with the search in the address bar', async () => {
-    await page.goto(`${system.baseUrl}/`);
+    await page.goto(`${env.system.baseUrl}/`);
     await page.getByLabel('Что ищем').fill('робототехника');
     await page.getByRole('button', { name: 'Найти' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('робототехника');
@@ -47,9 +38,9 @@ describe('catalog, account and help in a phone browser', () => {
   });
 
   it('explains what the certificate pays and what the parent adds on a program page', async () => {
-    const found = await system.gql(`{ programs(filter: { fundingType: CERTIFICATE }, first: 50) { edges { node { id title certificatePaymentAvailable certificateMonthlyShare parentMonthlyCopayment } } } }`);
+    const found = await env.system.gql(`{ programs(filter: { fundingType: CERTIFICATE }, first: 50) { edges { node { id title certificatePaymentAvailable certificateMonthlyShare parentMonthlyCopayment } } } }`);
     const program = found.data.programs.edges.map((e: { node: { id: string; certificatePaymentAvailable: boolean; parentMonthlyCopayment: number } }) => e.node).find((p: { certificatePaymentAvailable: boolean; parentMonthlyCopayment: number }) => p.certificatePaymentAvailable && p.parentMonthlyCopayment > 0);
-    await page.goto(`${system.baseUrl}/programs/${program.id}`);
+    await page.goto(`${env.system.baseUrl}/programs/${program.id}`);
     await page.getByText('Сертификат оплачивает:').waitFor();
     const rub = (k: number) => new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 2 }).format(k / 100).replace(/\s/g, '\u00a0');
     const text = (await page.locator('main').textContent())!.replace(/[\u202f\u00a0]/g, '\u00a0');
@@ -65,7 +56,7 @@ describe('catalog, account and help in a phone browser', () => {
   });
 
   it('registers a parent in a chosen municipality, signs out and back in', async () => {
-    await page.goto(`${system.baseUrl}/register`);
+    await page.goto(`${env.system.baseUrl}/register`);
     await page.getByLabel('Фамилия, имя, отчество').fill('Петрова Анна Сергеевна');
     await page.getByLabel('Электронная почта').fill('anna.e2e@example.ru');
     await chooseOption(page, 'Муниципалитет, где вы живёте', 'Зея');
@@ -89,8 +80,8 @@ describe('catalog, account and help in a phone browser', () => {
   });
 
   it('says next to the e-mail field that the address is already registered', async () => {
-    const guest = await (await newPhoneContext(browser)).newPage();
-    await guest.goto(`${system.baseUrl}/register`);
+    const guest = await (await newPhoneContext(env.browser)).newPage();
+    await guest.goto(`${env.system.baseUrl}/register`);
     await guest.getByLabel('Фамилия, имя, отчество').fill('Другая Мама');
     await guest.getByLabel('Электронная почта').fill('anna.e2e@example.ru');
     await chooseOption(guest, 'Муниципалитет, где вы живёте', 'Зея');
@@ -105,7 +96,7 @@ describe('catalog, account and help in a phone browser', () => {
   });
 
   it('shows the parent their own МОЦ first and all 29 below', async () => {
-    await page.goto(`${system.baseUrl}/help`);
+    await page.goto(`${env.system.baseUrl}/help`);
     await page.getByText('ул. Народная, 26').first().waitFor();
     await expect(page.getByRole('heading', { name: /Все МОЦ Амурской области \(29\)/ }).isVisible()).resolves.toBe(true);
     await screenshot(page, 'parent-help');
@@ -118,7 +109,7 @@ describe('catalog, account and help in a phone browser', () => {
     await page.getByText('ул. Народная, 26').first().waitFor();
     await expect(page.evaluate(() => document.documentElement.hasAttribute('data-low-vision'))).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Версия для слабовидящих' }).getAttribute('aria-pressed')).resolves.toBe('true');
-    await page.goto(`${system.baseUrl}/login`);
+    await page.goto(`${env.system.baseUrl}/login`);
     await page.getByRole('heading', { name: 'Вход' }).waitFor();
     await screenshot(page, 'parent-low-vision');
     await page.getByRole('button', { name: 'Версия для слабовидящих' }).click();

@@ -1,35 +1,28 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhoneContext, type RunningSystem, screenshot, startSystem } from '../../../testing/e2e-system';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { newPhoneContext, screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
 import { birthDateForAge, childAgeFor, confirmApplicationOf, financedParent, PARENT_PASSWORD, plainText, rub, staffGroups, type TargetGroup } from './helpers';
 
 /** What a parent sees when the system says no: a full group and a certificate without enough money. */
 describe('error paths a parent meets', () => {
-  let system: RunningSystem;
-  let browser: Browser;
+  const env = useSystemAndBrowser();
   let page: Page;
   let staff: string;
   let operator: string;
   let targets: TargetGroup[];
 
   beforeAll(async () => {
-    system = await startSystem();
-    browser = await launchBrowser();
-    staff = await system.login('staff@demo.ru');
-    operator = await system.login('operator@demo.ru');
-    targets = await staffGroups(system, staff, { certificate: true });
+        staff = await env.system.login('staff@demo.ru');
+    operator = await env.system.login('operator@demo.ru');
+    targets = await staffGroups(env.system, staff, { certificate: true });
   });
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail' && page) await screenshot(page, `failed-errors-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
 
   async function signIn(email: string): Promise<void> {
-    page = await (await newPhoneContext(browser)).newPage();
-    await page.goto(`${system.baseUrl}/login`);
+    page = await (await newPhoneContext(env.browser)).newPage();
+    await page.goto(`${env.system.baseUrl}/login`);
     await page.getByRole('textbox', { name: 'Электронная почта', exact: true }).fill(email);
     await page.getByLabel('Пароль').fill(PARENT_PASSWORD);
     await page.getByRole('button', { name: 'Войти' }).click();
@@ -39,16 +32,16 @@ describe('error paths a parent meets', () => {
   it('puts the application on the waitlist of a full group and says which place it has', async () => {
     const target = targets[0];
     const birthDate = birthDateForAge(target.startsOn, childAgeFor(target));
-    const full = await system.gql(`mutation($i: UpdateGroupInput!) { updateGroup(input: $i) { capacity } }`, { i: { groupId: target.groupId, capacity: 1 } }, staff);
+    const full = await env.system.gql(`mutation($i: UpdateGroupInput!) { updateGroup(input: $i) { capacity } }`, { i: { groupId: target.groupId, capacity: 1 } }, staff);
     expect(full.errors).toBeUndefined();
-    const first = await financedParent(system, staff, operator, birthDate, 'первый');
-    const submitted = await system.gql(`mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { status } }`, { i: { childId: first.childId, groupId: target.groupId } }, first.token);
+    const first = await financedParent(env.system, staff, operator, birthDate, 'первый');
+    const submitted = await env.system.gql(`mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { status } }`, { i: { childId: first.childId, groupId: target.groupId } }, first.token);
     expect(submitted.data.submitApplication.status).toBe('SUBMITTED');
-    expect((await confirmApplicationOf(system, staff, target.groupId, first.childId)).errors).toBeUndefined();
+    expect((await confirmApplicationOf(env.system, staff, target.groupId, first.childId)).errors).toBeUndefined();
 
-    const second = await financedParent(system, staff, operator, birthDate, 'второй');
+    const second = await financedParent(env.system, staff, operator, birthDate, 'второй');
     await signIn(second.email);
-    await page.goto(`${system.baseUrl}/programs/${target.programId}`);
+    await page.goto(`${env.system.baseUrl}/programs/${target.programId}`);
     const group = page.getByRole('region', { name: `Группа ${target.groupName}` });
     await group.getByText('Свободных мест нет').waitFor();
     await group.getByRole('link', { name: 'Встать в очередь' }).click();
@@ -64,20 +57,20 @@ describe('error paths a parent meets', () => {
   it('warns before applying when the certificate cannot cover the block, and the refused confirmation changes nothing', async () => {
     const target = targets.find((t) => t.programId !== targets[0].programId)!;
     // The МОЦ sets a small nominal; certificates financed from now on get it.
-    const muni = await system.gql(`{ municipalities { id code currentPeriod { year startsOn endsOn financingLimit } } }`);
+    const muni = await env.system.gql(`{ municipalities { id code currentPeriod { year startsOn endsOn financingLimit } } }`);
     const zeya = muni.data.municipalities.find((m: { code: string }) => m.code === 'zeya');
     const small = 10_000;
     const { year, startsOn, endsOn, financingLimit } = zeya.currentPeriod;
-    const set = await system.gql(
+    const set = await env.system.gql(
       `mutation($i: SetCertificatePeriodInput!) { setCertificatePeriod(input: $i) { nominal } }`,
       { i: { municipalityId: zeya.id, year, startsOn, endsOn, financingLimit, nominal: small } },
       operator,
     );
     expect(set.errors).toBeUndefined();
-    const parent = await financedParent(system, staff, operator, birthDateForAge(target.startsOn, childAgeFor(target)), 'бедный');
+    const parent = await financedParent(env.system, staff, operator, birthDateForAge(target.startsOn, childAgeFor(target)), 'бедный');
 
     await signIn(parent.email);
-    await page.goto(`${system.baseUrl}/programs/${target.programId}/apply/${target.groupId}`);
+    await page.goto(`${env.system.baseUrl}/programs/${target.programId}/apply/${target.groupId}`);
     await page.getByLabel('Тестов бедный').check();
     await page.getByText('Этого не хватает').waitFor();
     await expect(plainText(page)).resolves.toContain(`На сертификате доступно ${rub(small)}`);
@@ -85,12 +78,12 @@ describe('error paths a parent meets', () => {
     await page.getByRole('button', { name: 'Подать заявку' }).click();
     await page.getByRole('heading', { name: 'Заявки и договоры' }).waitFor();
 
-    const refused = await confirmApplicationOf(system, staff, target.groupId, parent.childId);
+    const refused = await confirmApplicationOf(env.system, staff, target.groupId, parent.childId);
     expect(refused.errors?.[0].extensions?.code).toBe('INSUFFICIENT_BALANCE');
 
     await page.reload();
     await expect(page.getByTestId('application-status').first().textContent()).resolves.toBe('На рассмотрении');
-    await page.goto(`${system.baseUrl}/children/${parent.childId}/certificate`);
+    await page.goto(`${env.system.baseUrl}/children/${parent.childId}/certificate`);
     await page.getByText('Деньги сертификата').waitFor();
     await expect(plainText(page, 'tr[data-part="available"]')).resolves.toContain(rub(small));
     await expect(plainText(page, 'tr[data-part="blocked"]')).resolves.toContain(rub(0));

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhoneContext, type RunningSystem, screenshot, startSystem } from '../../../testing/e2e-system';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { newPhoneContext, screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
 import { birthDateForAge, blockedBy, childAgeFor, chooseOption, confirmApplicationOf, plainText, rub, staffGroups, type TargetGroup, validSnils, verifyAndFinance } from './helpers';
 
 /**
@@ -9,8 +9,7 @@ import { birthDateForAge, blockedBy, childAgeFor, chooseOption, confirmApplicati
  * find a program, apply, and follow the certificate's money through confirmation and signing.
  */
 describe('a parent on a phone, from registration to a signed contract', () => {
-  let system: RunningSystem;
-  let browser: Browser;
+  const env = useSystemAndBrowser();
   let page: Page;
   let staff: string;
   let operator: string;
@@ -21,26 +20,20 @@ describe('a parent on a phone, from registration to a signed contract', () => {
   const child = { lastName: 'Соколов', firstName: 'Миша', middleName: 'Андреевич' };
 
   beforeAll(async () => {
-    system = await startSystem();
-    browser = await launchBrowser();
-    page = await (await newPhoneContext(browser)).newPage();
-    staff = await system.login('staff@demo.ru');
-    operator = await system.login('operator@demo.ru');
-    [target] = await staffGroups(system, staff, { certificate: true });
-    const muni = await system.gql(`{ municipalities { code currentPeriod { nominal } } }`);
+        page = await (await newPhoneContext(env.browser)).newPage();
+    staff = await env.system.login('staff@demo.ru');
+    operator = await env.system.login('operator@demo.ru');
+    [target] = await staffGroups(env.system, staff, { certificate: true });
+    const muni = await env.system.gql(`{ municipalities { code currentPeriod { nominal } } }`);
     nominal = muni.data.municipalities.find((m: { code: string }) => m.code === 'zeya').currentPeriod.nominal;
   });
   afterEach(async ({ task }) => {
     // What the parent saw when a step failed is the first thing to look at.
     if (task.result?.state === 'fail') await screenshot(page, `failed-journey-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
 
   it('registers and adds a child, with the SNILS checked while typing', async () => {
-    await page.goto(`${system.baseUrl}/register`);
+    await page.goto(`${env.system.baseUrl}/register`);
     await page.getByLabel('Фамилия, имя, отчество').fill('Соколова Ирина Викторовна');
     await page.getByLabel('Электронная почта').fill('irina.sokolova@example.ru');
     await chooseOption(page, 'Муниципалитет, где вы живёте', 'Зея');
@@ -75,7 +68,7 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     certificateNumber = (await plainText(page)).match(/№ (28\d{8})/)![1];
     childId = new URL(page.url()).pathname.split('/')[2];
 
-    await verifyAndFinance(system, certificateNumber, staff, operator);
+    await verifyAndFinance(env.system, certificateNumber, staff, operator);
     await page.reload();
     await page.getByText('Деньги сертификата').waitFor();
     const text = await plainText(page);
@@ -86,7 +79,7 @@ describe('a parent on a phone, from registration to a signed contract', () => {
   });
 
   it('finds the program by search and applies, seeing what confirmation would block', async () => {
-    await page.goto(`${system.baseUrl}/`);
+    await page.goto(`${env.system.baseUrl}/`);
     await page.getByLabel('Что ищем').fill(target.title);
     await page.getByRole('button', { name: 'Найти' }).click();
     await page.getByRole('button', { name: /Фильтры/ }).click();
@@ -106,7 +99,7 @@ describe('a parent on a phone, from registration to a signed contract', () => {
   });
 
   it('sees the blocked sum after the organization confirms, signs, and sees it committed', async () => {
-    const confirmed = await confirmApplicationOf(system, staff, target.groupId, childId);
+    const confirmed = await confirmApplicationOf(env.system, staff, target.groupId, childId);
     expect(confirmed.errors).toBeUndefined();
     const blocked = blockedBy(confirmed.data.confirmApplication.contract);
     expect(blocked).toBeGreaterThan(0);
@@ -139,9 +132,9 @@ describe('a parent on a phone, from registration to a signed contract', () => {
 
   it('sees the month charged and terminates with a reason, getting the later months back', async () => {
     const contractId = new URL(page.url()).pathname.split('/')[2];
-    const contract = await system.gql(`query($id: ID!) { contract(id: $id) { startsOn } }`, { id: contractId }, staff);
+    const contract = await env.system.gql(`query($id: ID!) { contract(id: $id) { startsOn } }`, { id: contractId }, staff);
     const month = contract.data.contract.startsOn.slice(0, 7);
-    const charged = await system.gql(
+    const charged = await env.system.gql(
       `mutation($i: RecordChargesInput!) { recordCharges(input: $i) { errorCode errorMessage } }`,
       { i: { month, items: [{ contractId, amount: 10_000, lessonsPlanned: 2, lessonsAttended: 2 }] } },
       staff,

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhoneContext, pinBrowserClock, type RunningSystem, screenshot, startSystem } from '../../../testing/e2e-system';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { newPhoneContext, pinBrowserClock, screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
 import { birthDateForAge, childAgeFor, confirmApplicationOf, financedParent, PARENT_PASSWORD, plainText, rub, staffGroups, type TargetGroup } from './helpers';
 
 const DECEMBER = '2026-12-10';
@@ -13,8 +13,7 @@ const NEW_YEAR = '2027-01-01';
  * keeps the seat and the parent does nothing.
  */
 describe('a December contract for a school-year group continues in January', () => {
-  let system: RunningSystem;
-  let browser: Browser;
+  const env = useSystemAndBrowser({ today: DECEMBER });
   let context: BrowserContext;
   let page: Page;
   let staff: string;
@@ -22,21 +21,29 @@ describe('a December contract for a school-year group continues in January', () 
   let parent: { token: string; email: string; childId: string };
 
   beforeAll(async () => {
-    system = await startSystem({ today: DECEMBER });
-    browser = await launchBrowser();
-    staff = await system.login('staff@demo.ru');
-    const operator = await system.login('operator@demo.ru');
-    const groups = await staffGroups(system, staff, { certificate: true });
+    staff = await env.system.login('staff@demo.ru');
+    const operator = await env.system.login('operator@demo.ru');
+    const groups = await staffGroups(env.system, staff, { certificate: true });
     target = groups.find((g) => g.startsOn <= DECEMBER && g.endsOn === '2027-05-31' && g.monthlyShare > 0)!;
     expect(target, 'a certified Zeya group running September–May').toBeDefined();
-    parent = await financedParent(system, staff, operator, birthDateForAge(target.startsOn, childAgeFor(target)), 'декабрь');
-    const applied = await system.gql(`mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { id } }`, { i: { childId: parent.childId, groupId: target.groupId } }, parent.token);
+    // The МОЦ announces a year-end pause, as Amur МОЦ do from mid-December.
+    const muni = await env.system.gql(`{ municipalities { id code periods { year startsOn endsOn nominal financingLimit } } }`);
+    const zeya = muni.data.municipalities.find((m: { code: string }) => m.code === 'zeya');
+    const p2026 = zeya.periods.find((p: { year: number }) => p.year === 2026);
+    const frozen = await env.system.gql(
+      `mutation($i: SetCertificatePeriodInput!) { setCertificatePeriod(input: $i) { id } }`,
+      { i: { municipalityId: zeya.id, year: 2026, startsOn: p2026.startsOn, endsOn: p2026.endsOn, nominal: p2026.nominal, financingLimit: p2026.financingLimit, freezeStartsOn: '2026-12-20', freezeEndsOn: '2026-12-31' } },
+      operator,
+    );
+    expect(frozen.errors).toBeUndefined();
+    parent = await financedParent(env.system, staff, operator, birthDateForAge(target.startsOn, childAgeFor(target)), 'декабрь');
+    const applied = await env.system.gql(`mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { id } }`, { i: { childId: parent.childId, groupId: target.groupId } }, parent.token);
     expect(applied.errors).toBeUndefined();
-    expect((await confirmApplicationOf(system, staff, target.groupId, parent.childId)).errors).toBeUndefined();
+    expect((await confirmApplicationOf(env.system, staff, target.groupId, parent.childId)).errors).toBeUndefined();
 
-    context = await newPhoneContext(browser, DECEMBER);
+    context = await newPhoneContext(env.browser, DECEMBER);
     page = await context.newPage();
-    await page.goto(`${system.baseUrl}/login`);
+    await page.goto(`${env.system.baseUrl}/login`);
     await page.getByRole('textbox', { name: 'Электронная почта', exact: true }).fill(parent.email);
     await page.getByLabel('Пароль').fill(PARENT_PASSWORD);
     await page.getByRole('button', { name: 'Войти' }).click();
@@ -45,13 +52,18 @@ describe('a December contract for a school-year group continues in January', () 
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail') await screenshot(page, `failed-season-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
+
+  it('sees the year-end pause announced on the certificate and catalog pages', async () => {
+    await page.goto(`${env.system.baseUrl}/children/${parent.childId}/certificate`);
+    await page.getByTestId('freeze-notice').waitFor();
+    await expect(plainText(page, '[data-testid="freeze-notice"]')).resolves.toContain('Скоро пауза финансирования сертификатов');
+    await expect(plainText(page, '[data-testid="freeze-notice"]')).resolves.toContain('20.12.2026');
+    await page.goto(`${env.system.baseUrl}/`);
+    await page.getByTestId('freeze-notice').waitFor();
   });
 
   it('shows the season to May, December blocked from 2026 and the rest to be paid from 2027', async () => {
-    await page.goto(`${system.baseUrl}/applications`);
+    await page.goto(`${env.system.baseUrl}/applications`);
     await page.getByRole('link', { name: 'Открыть договор и подписать' }).click();
     await page.getByTestId('funding-plan').waitFor();
     const terms = await plainText(page);
@@ -76,10 +88,10 @@ describe('a December contract for a school-year group continues in January', () 
   });
 
   it('is funded from the 2027 nominal by the New Year rollover and keeps the seat', async () => {
-    await system.travelTo(NEW_YEAR);
+    await env.system.travelTo(NEW_YEAR);
     // What the scheduler runs in the first night of the year.
-    await system.runJob('complete-contracts');
-    await system.runJob('certificates.period-rollover');
+    await env.system.runJob('complete-contracts');
+    await env.system.runJob('certificates.period-rollover');
     await pinBrowserClock(context, NEW_YEAR);
 
     await page.reload();
@@ -89,7 +101,7 @@ describe('a December contract for a school-year group continues in January', () 
     await expect(plainText(page, '[data-testid="certificate-total"]')).resolves.toBe(`Закреплено за договором (обязательства): ${rub(target.monthlyShare * 6)}`);
     await screenshot(page, 'season-contract-funded-2027');
 
-    const seat = await system.gql(`{ myApplications { status group { id } } }`, {}, parent.token);
+    const seat = await env.system.gql(`{ myApplications { status group { id } } }`, {}, parent.token);
     expect(seat.data.myApplications).toEqual([{ status: 'ENROLLED', group: { id: target.groupId } }]);
 
     await page.getByRole('button', { name: /^Уведомления: непрочитанных \d+/ }).click();

@@ -1,25 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningSystem, screenshot, startSystem } from '../../../testing/e2e-system';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
 import { newDesktopContext, signIn } from './browser';
 import { offerContractThroughApi } from './setup';
 
 describe('signing in and access to the organizations\' cabinet', () => {
-  let system: RunningSystem;
-  let browser: Browser;
-  beforeAll(async () => {
-    system = await startSystem();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  const env = useSystemAndBrowser();
 
   it('sends a stranger from a deep link to the login page and back to the link after signing in', async () => {
-    const context = await newDesktopContext(browser);
+    const context = await newDesktopContext(env.browser);
     const page = await context.newPage();
-    await page.goto(`${system.baseUrl}/provider/organization`);
+    await page.goto(`${env.system.baseUrl}/provider/organization`);
     await page.waitForURL(/\/provider\/login\?next=/);
     await page.getByLabel('Электронная почта').fill('staff@demo.ru');
     await page.getByLabel('Пароль').fill('demo12345');
@@ -31,9 +21,9 @@ describe('signing in and access to the organizations\' cabinet', () => {
   });
 
   it('tells a wrong password in the server\'s words', async () => {
-    const context = await newDesktopContext(browser);
+    const context = await newDesktopContext(env.browser);
     const page = await context.newPage();
-    await page.goto(`${system.baseUrl}/provider/login`);
+    await page.goto(`${env.system.baseUrl}/provider/login`);
     await page.getByLabel('Электронная почта').fill('staff@demo.ru');
     await page.getByLabel('Пароль').fill('wrong-password');
     await page.getByRole('button', { name: 'Войти' }).click();
@@ -44,9 +34,9 @@ describe('signing in and access to the organizations\' cabinet', () => {
   });
 
   it('refuses staff of another organization a contract and its application opened by URL, showing none of their data', async () => {
-    const contract = await offerContractThroughApi(system);
-    const context = await newDesktopContext(browser);
-    const page = await signIn(context, system.baseUrl, 'staff.blag@demo.ru', `/contracts/${contract.id}`);
+    const contract = await offerContractThroughApi(env.system);
+    const context = await newDesktopContext(env.browser);
+    const page = await signIn(context, env.system.baseUrl, 'staff.blag@demo.ru', `/contracts/${contract.id}`);
     await page.getByText(/нет доступа/i).first().waitFor();
     const body = await page.locator('main').textContent();
     expect(body).not.toContain(contract.number);
@@ -54,18 +44,18 @@ describe('signing in and access to the organizations\' cabinet', () => {
     await screenshot(page, 'provider-foreign-contract');
 
     // The application itself, asked for through the inbox's URL filters, is not among theirs either.
-    await page.goto(`${system.baseUrl}/provider/applications?status=CONFIRMED&program=${contract.programId}`);
+    await page.goto(`${env.system.baseUrl}/provider/applications?status=CONFIRMED&program=${contract.programId}`);
     await page.getByText('Заявок нет').waitFor();
     expect(await page.locator('main').textContent()).not.toContain(contract.childLastName);
 
-    const own = await signIn(await newDesktopContext(browser), system.baseUrl, 'staff@demo.ru', `/contracts/${contract.id}`);
+    const own = await signIn(await newDesktopContext(env.browser), env.system.baseUrl, 'staff@demo.ru', `/contracts/${contract.id}`);
     await own.getByRole('heading', { name: `Договор № ${contract.number}` }).waitFor();
     await context.close();
   });
 
   it('shows an operator the МОЦ sections and refuses them the organization\'s pages', async () => {
-    const context = await newDesktopContext(browser);
-    const page = await signIn(context, system.baseUrl, 'operator@demo.ru', '/organization');
+    const context = await newDesktopContext(env.browser);
+    const page = await signIn(context, env.system.baseUrl, 'operator@demo.ru', '/organization');
     await page.getByRole('heading', { name: 'Нет доступа' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Разделы' });
     await expect(nav.getByText('Реестр счетов').isVisible()).resolves.toBe(true);
@@ -78,8 +68,8 @@ describe('signing in and access to the organizations\' cabinet', () => {
     ['operator@demo.ru', ['Сводка', 'Периоды и лимиты', 'Сертификаты', 'Сертификация программ', 'Реестр счетов']],
     ['admin@demo.ru', ['Сводка', 'Периоды и лимиты', 'Сертификаты', 'Сертификация программ', 'Реестр счетов']],
   ])('opens every section of %s without an error', async (email, sections) => {
-    const context = await newDesktopContext(browser);
-    const page = await signIn(context, system.baseUrl, email);
+    const context = await newDesktopContext(env.browser);
+    const page = await signIn(context, env.system.baseUrl, email);
     const nav = page.getByRole('navigation', { name: 'Разделы' });
     const heading = page.locator('main h2').first();
     await heading.waitFor();

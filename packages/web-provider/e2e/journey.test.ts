@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_TODAY, launchBrowser, type RunningSystem, screenshot, startSystem } from '../../../testing/e2e-system';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { E2E_TODAY, screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
 import { newDesktopContext, signIn } from './browser';
 
 /** `dd.mm.yyyy` of the first day of a month `offset` months from the system's pinned day, as staff type dates. */
@@ -11,8 +11,7 @@ function typedMonthStart(offset: number): string {
 }
 
 describe('a month of the system run by a provider and the МОЦ in the browser', () => {
-  let system: RunningSystem;
-  let browser: Browser;
+  const env = useSystemAndBrowser();
   let staff: Page;
   let operator: Page;
   let parentToken: string;
@@ -22,19 +21,13 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
   let contractId = '';
 
   beforeAll(async () => {
-    system = await startSystem();
-    browser = await launchBrowser();
-    staff = await signIn(await newDesktopContext(browser), system.baseUrl, 'staff@demo.ru', '/programs/new');
-    operator = await signIn(await newDesktopContext(browser), system.baseUrl, 'operator@demo.ru', '/certification');
-    parentToken = await system.login('parent@demo.ru');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
+        staff = await signIn(await newDesktopContext(env.browser), env.system.baseUrl, 'staff@demo.ru', '/programs/new');
+    operator = await signIn(await newDesktopContext(env.browser), env.system.baseUrl, 'operator@demo.ru', '/certification');
+    parentToken = await env.system.login('parent@demo.ru');
   });
 
   async function parentGql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    const res = await system.gql<T>(query, variables, parentToken);
+    const res = await env.system.gql<T>(query, variables, parentToken);
     if (!res.data || res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data;
   }
@@ -158,8 +151,8 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
   });
 
   it('staff verify a certificate after checking documents; the operator grants financing', async () => {
-    const operatorToken = await system.login('operator@demo.ru');
-    const pending = await system.gql(`{ certificates(filter: { status: PENDING_VERIFICATION }) { edges { node { number } } } }`, {}, operatorToken);
+    const operatorToken = await env.system.login('operator@demo.ru');
+    const pending = await env.system.gql(`{ certificates(filter: { status: PENDING_VERIFICATION }) { edges { node { number } } } }`, {}, operatorToken);
     const number = pending.data.certificates.edges[0].node.number;
 
     await staff.getByRole('link', { name: 'Проверка сертификата' }).click();

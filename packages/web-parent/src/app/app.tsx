@@ -3,7 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { RouterProvider } from 'react-router';
-import { createApolloClient } from './apollo-client';
+import { createApolloClient } from '@navigator/web-shared/apollo-client';
 import { useLowVision } from './low-vision';
 import { router } from './routes';
 import { lowVisionTheme, lowVisionVariables, standardVariables, theme } from './theme';

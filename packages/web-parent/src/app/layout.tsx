@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconEye, IconEyeOff, IconFileText, IconHelpCircle, IconMoodKid, IconSearch } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { Loading } from '../components/query-state';
+import { Loading } from '@navigator/web-shared/query-state';
 import { UserMenu } from '../features/auth/user-menu';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { useCurrentUser } from '../lib/current-user';

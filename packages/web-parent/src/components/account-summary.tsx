@@ -1,5 +1,5 @@
 import { Group, RingProgress, Stack, Table, Text } from '@mantine/core';
-import { formatRub } from '../lib/format';
+import { formatRub } from '@navigator/web-shared/format';
 
 export interface AccountMoney {
   nominal: number;

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import type { CurrentUserQuery } from '../gql/graphql';
 import { useCurrentUser } from '../lib/current-user';
-import { ErrorNotice, Loading } from './query-state';
+import { ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 
 type Parent = NonNullable<CurrentUserQuery['me']>;
 

@@ -2,10 +2,10 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { AppShell, Badge, Box, Button, Center, Group, NavLink, Progress, Stack, Text, Title } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
 import { Link, Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
-import { ErrorAlert, LoadingState } from '../components/query-state';
+import { ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { graphql } from '../gql';
 import { CurrentUserContext, CurrentUserDocument, type CurrentUser, useCurrentUser } from '../lib/current-user';
-import { roleLabels } from '../lib/labels';
+import { roleLabels } from '@navigator/web-shared/labels';
 import { type AppRole, homePathFor, navigationFor } from './navigation';
 
 const LogoutDocument = graphql(`
@@ -18,11 +18,11 @@ const LogoutDocument = graphql(`
 export function SignedInShell() {
   const location = useLocation();
   const { data, loading, error } = useQuery(CurrentUserDocument, { fetchPolicy: 'network-only' });
-  if (loading && !data) return <LoadingState label="Проверяем вход…" />;
+  if (loading && !data) return <Loading label="Проверяем вход…" />;
   if (error && !data)
     return (
       <Center p="xl">
-        <ErrorAlert error={error} title="Не удалось проверить вход" />
+        <ErrorNotice error={error} title="Не удалось проверить вход" />
       </Center>
     );
   const user = data?.me;

@@ -6,14 +6,15 @@ import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import 'dayjs/locale/ru';
 import { RouterProvider } from 'react-router';
-import { createApolloClient } from './apollo-client';
+import { createApolloClient } from '@navigator/web-shared/apollo-client';
 import { router } from './router';
 import { theme } from './theme';
 
 // Date inputs parse what staff type («01.09.2026») with their display format.
 dayjs.extend(customParseFormat);
 
-const client = createApolloClient();
+// Staff lists change under them (applications arrive, colleagues decide), so screens show the cache and ask again.
+const client = createApolloClient({ watchQuery: { fetchPolicy: 'cache-and-network' } });
 
 export function App() {
   return (

@@ -1,7 +1,7 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Link, Navigate, useRouteError } from 'react-router';
-import { LoadingState } from '../components/query-state';
+import { Loading } from '@navigator/web-shared/query-state';
 import { useCurrentUser } from '../lib/current-user';
 import { RequireRole, SignedInShell } from './app-shell';
 import { homePathFor } from './navigation';
@@ -12,7 +12,7 @@ function RoleHome() {
   const user = useCurrentUser();
   if (user.role !== 'PROVIDER_STAFF') return <Navigate to={homePathFor(user.role)} replace />;
   return (
-    <Suspense fallback={<LoadingState />}>
+    <Suspense fallback={<Loading />}>
       <DashboardPage />
     </Suspense>
   );

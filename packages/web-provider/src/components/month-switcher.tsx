@@ -1,7 +1,7 @@
 import { ActionIcon, Group, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
-import { formatMonth } from '../lib/format';
+import { formatMonth } from '@navigator/web-shared/format';
 import { currentMonth, isMonth, shiftMonth } from '../lib/month';
 
 /** The month a page shows, kept in `?month=YYYY-MM`; this month by default. */

@@ -1,7 +1,7 @@
 import type { ApplicationStatus, ContractStatus } from '../../gql/graphql';
 import { type PlanPart, blockedNow } from '../contracts/funding-plan';
 import { contractStatusText } from '../contracts/contract-status';
-import { formatDateTime, formatRub } from '../../lib/format';
+import { formatDateTime, formatRub } from '@navigator/web-shared/format';
 
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   SUBMITTED: 'На рассмотрении',

@@ -5,13 +5,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PageTitle } from '../../components/page-title';
-import { ErrorNotice, Loading } from '../../components/query-state';
+import { ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { RequireParent } from '../../components/require-parent';
 import { graphql } from '../../gql';
 import type { MyApplicationsQuery } from '../../gql/graphql';
-import { describeError } from '../../lib/errors';
-import { formatDate } from '../../lib/format';
-import { newIdempotencyKey } from '../../lib/idempotency';
+import { describeError } from '@navigator/web-shared/errors';
+import { formatDate } from '@navigator/web-shared/format';
+import { newIdempotencyKey } from '@navigator/web-shared/idempotency';
 import { APPLICATION_STATUS_COLORS, CANCELLABLE, applicationBadge, nextStep } from './application-status';
 
 const MyApplicationsQuery = graphql(`

@@ -5,15 +5,15 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { NotFound } from '../../components/not-found';
 import { PageTitle } from '../../components/page-title';
-import { ErrorNotice, Loading } from '../../components/query-state';
+import { ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { RequireParent } from '../../components/require-parent';
 import { graphql } from '../../gql';
 import type { ApplyPageQuery } from '../../gql/graphql';
 import { todayLocal } from '../../lib/dates';
-import { describeError } from '../../lib/errors';
-import { formatDate, formatRub } from '../../lib/format';
-import { newIdempotencyKey } from '../../lib/idempotency';
-import { weekdayShort } from '../../lib/labels';
+import { describeError } from '@navigator/web-shared/errors';
+import { formatDate, formatRub } from '@navigator/web-shared/format';
+import { newIdempotencyKey } from '@navigator/web-shared/idempotency';
+import { weekdayShort } from '@navigator/web-shared/labels';
 import { expectedBlock, ineligibility } from './eligibility';
 
 const ApplyPageQuery = graphql(`

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/page-title';
 import { graphql } from '../../gql';
-import { describeError } from '../../lib/errors';
+import { describeError } from '@navigator/web-shared/errors';
 import { safeNextPath } from './next-path';
 
 const LoginMutation = graphql(`

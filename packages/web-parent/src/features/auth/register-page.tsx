@@ -4,9 +4,9 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/page-title';
-import { ErrorNotice } from '../../components/query-state';
+import { ErrorNotice } from '@navigator/web-shared/query-state';
 import { graphql } from '../../gql';
-import { describeError } from '../../lib/errors';
+import { describeError } from '@navigator/web-shared/errors';
 import { safeNextPath } from './next-path';
 
 const MunicipalityChoicesQuery = graphql(`

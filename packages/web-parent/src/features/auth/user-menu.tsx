@@ -5,7 +5,7 @@ import { IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
 import { useCurrentUser } from '../../lib/current-user';
-import { describeError } from '../../lib/errors';
+import { describeError } from '@navigator/web-shared/errors';
 
 const LogoutMutation = graphql(`
   mutation Logout {

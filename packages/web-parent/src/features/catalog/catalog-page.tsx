@@ -6,12 +6,14 @@ import { IconAdjustments, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/page-title';
-import { ErrorNotice, Loading } from '../../components/query-state';
+import { ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { graphql } from '../../gql';
-import { plural } from '../../lib/format';
-import { DIRECTION_LABELS, FORMAT_LABELS, FUNDING_LABELS, ORDER_LABELS } from '../../lib/labels';
+import { plural } from '@navigator/web-shared/format';
+import { directionLabels, formatLabels, fundingLabelsForParents, programOrderLabels } from '@navigator/web-shared/labels';
 import { ProgramCard } from './program-card';
 import { type CatalogSearch, activeFilterCount, readSearch, toFilter, writeSearch } from './search-params';
+import { FreezeNotice } from '../certificates/freeze-notice';
+import { useCurrentUser } from '../../lib/current-user';
 
 const PAGE_SIZE = 20;
 
@@ -68,6 +70,7 @@ export function CatalogPage() {
   const search = readSearch(params);
   const [text, setText] = useState(search.text);
   const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
+  const { user } = useCurrentUser();
   useEffect(() => setText(search.text), [search.text]);
 
   const { data, previousData, error, loading, networkStatus, fetchMore, refetch } = useQuery(CatalogSearchQuery, {
@@ -94,6 +97,7 @@ export function CatalogPage() {
   return (
     <Stack gap="md">
       <PageTitle>Найти кружок или секцию</PageTitle>
+      <FreezeNotice municipalityId={search.municipalityId ?? user?.municipalityId} />
       <form
         role="search"
         onSubmit={(e) => {
@@ -144,7 +148,7 @@ export function CatalogPage() {
             clearable
             value={search.direction}
             onChange={(v) => update({ direction: v as CatalogSearch['direction'] })}
-            data={Object.entries(DIRECTION_LABELS).map(([value, label]) => ({ value, label: `${label} (${countOf(facets?.directions, value)})` }))}
+            data={Object.entries(directionLabels).map(([value, label]) => ({ value, label: `${label} (${countOf(facets?.directions, value)})` }))}
           />
           <Select
             label="Возраст ребёнка"
@@ -160,7 +164,7 @@ export function CatalogPage() {
             clearable
             value={search.fundingType}
             onChange={(v) => update({ fundingType: v as CatalogSearch['fundingType'] })}
-            data={Object.entries(FUNDING_LABELS).map(([value, label]) => ({ value, label: `${label} (${countOf(facets?.fundingTypes, value)})` }))}
+            data={Object.entries(fundingLabelsForParents).map(([value, label]) => ({ value, label: `${label} (${countOf(facets?.fundingTypes, value)})` }))}
           />
           <Select
             label="Формат занятий"
@@ -168,14 +172,14 @@ export function CatalogPage() {
             clearable
             value={search.format}
             onChange={(v) => update({ format: v as CatalogSearch['format'] })}
-            data={Object.entries(FORMAT_LABELS).map(([value, label]) => ({ value, label }))}
+            data={Object.entries(formatLabels).map(([value, label]) => ({ value, label }))}
           />
           <Select
             label="Порядок"
             value={search.orderBy}
             allowDeselect={false}
             onChange={(v) => update({ orderBy: (v ?? 'RELEVANCE') as CatalogSearch['orderBy'] })}
-            data={Object.entries(ORDER_LABELS).map(([value, label]) => ({ value, label }))}
+            data={Object.entries(programOrderLabels).map(([value, label]) => ({ value, label }))}
           />
           <Checkbox label="Только со свободными местами" checked={search.hasFreeSeats} onChange={(e) => update({ hasFreeSeats: e.currentTarget.checked })} mt={{ sm: 'xl' }} />
         </SimpleGrid>

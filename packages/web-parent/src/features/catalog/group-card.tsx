@@ -2,8 +2,8 @@ import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { graphql } from '../../gql';
 import type { GroupCard_GroupFragment } from '../../gql/graphql';
-import { formatDate } from '../../lib/format';
-import { weekdayShort } from '../../lib/labels';
+import { formatDate } from '@navigator/web-shared/format';
+import { weekdayShort } from '@navigator/web-shared/labels';
 
 export const GroupCardFragment = graphql(`
   fragment GroupCard_group on Group {

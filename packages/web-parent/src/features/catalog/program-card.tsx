@@ -2,8 +2,8 @@ import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { graphql } from '../../gql';
 import type { ProgramCard_ProgramFragment } from '../../gql/graphql';
-import { formatRub } from '../../lib/format';
-import { DIRECTION_LABELS, FORMAT_LABELS, ageRange } from '../../lib/labels';
+import { formatRub } from '@navigator/web-shared/format';
+import { directionLabels, formatLabels, ageRange } from '@navigator/web-shared/labels';
 import { FundingBadge } from './funding-badge';
 
 export const ProgramCardFragment = graphql(`
@@ -57,7 +57,7 @@ export function ProgramCard({ program }: { program: ProgramCard_ProgramFragment 
           <FundingBadge fundingType={program.fundingType} certificatePaymentAvailable={program.certificatePaymentAvailable} />
         </Group>
         <Text size="sm">
-          {DIRECTION_LABELS[program.direction]} · {ageRange(program.ageFrom, program.ageTo)} · {FORMAT_LABELS[program.format]}
+          {directionLabels[program.direction]} · {ageRange(program.ageFrom, program.ageTo)} · {formatLabels[program.format]}
         </Text>
         <Group justify="space-between" gap="xs">
           <Text size="sm" fw={600}>

@@ -3,11 +3,11 @@ import { Anchor, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mant
 import { Link, useParams } from 'react-router';
 import { NotFound } from '../../components/not-found';
 import { PageTitle } from '../../components/page-title';
-import { ErrorNotice, Loading } from '../../components/query-state';
+import { ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { graphql } from '../../gql';
 import type { ProgramDetailsQuery } from '../../gql/graphql';
-import { formatRub, plural } from '../../lib/format';
-import { DIRECTION_LABELS, FORMAT_LABELS, ageRange } from '../../lib/labels';
+import { formatRub, plural } from '@navigator/web-shared/format';
+import { directionLabels, formatLabels, ageRange } from '@navigator/web-shared/labels';
 import { FundingBadge } from './funding-badge';
 import { GroupCard } from './group-card';
 
@@ -110,13 +110,13 @@ export function ProgramPage() {
             О программе
           </Title>
           <List spacing={4} listStyleType="none" pl={0} size="sm">
-            <List.Item>Направленность: {DIRECTION_LABELS[program.direction]}</List.Item>
+            <List.Item>Направленность: {directionLabels[program.direction]}</List.Item>
             <List.Item>Возраст: {ageRange(program.ageFrom, program.ageTo)}</List.Item>
             <List.Item>
               Длительность: {program.durationMonths} {plural(program.durationMonths, 'месяц', 'месяца', 'месяцев')}, {program.academicHours}{' '}
               {plural(program.academicHours, 'академический час', 'академических часа', 'академических часов')}
             </List.Item>
-            <List.Item>Формат: {FORMAT_LABELS[program.format]}</List.Item>
+            <List.Item>Формат: {formatLabels[program.format]}</List.Item>
             <List.Item>Где: {program.address}, {program.municipality.name}</List.Item>
             {program.teacher && <List.Item>Педагог: {program.teacher}</List.Item>}
           </List>

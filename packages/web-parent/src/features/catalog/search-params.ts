@@ -1,5 +1,5 @@
 import type { Direction, FundingType, ProgramFilter, ProgramFormat, ProgramOrder } from '../../gql/graphql';
-import { DIRECTION_LABELS, FORMAT_LABELS, FUNDING_LABELS, ORDER_LABELS } from '../../lib/labels';
+import { directionLabels, formatLabels, fundingLabelsForParents, programOrderLabels } from '@navigator/web-shared/labels';
 
 /** The catalog search as it lives in the address bar, so a search can be bookmarked, shared and reloaded. */
 export interface CatalogSearch {
@@ -20,12 +20,12 @@ export function readSearch(params: URLSearchParams): CatalogSearch {
   return {
     text: params.get('q') ?? '',
     municipalityId: params.get('municipality') || null,
-    direction: oneOf(DIRECTION_LABELS, params.get('direction')),
+    direction: oneOf(directionLabels, params.get('direction')),
     age: Number.isInteger(age) && age >= 1 && age <= 18 ? age : null,
-    fundingType: oneOf(FUNDING_LABELS, params.get('funding')),
-    format: oneOf(FORMAT_LABELS, params.get('format')),
+    fundingType: oneOf(fundingLabelsForParents, params.get('funding')),
+    format: oneOf(formatLabels, params.get('format')),
     hasFreeSeats: params.get('free') === '1',
-    orderBy: oneOf(ORDER_LABELS, params.get('order')) ?? 'RELEVANCE',
+    orderBy: oneOf(programOrderLabels, params.get('order')) ?? 'RELEVANCE',
   };
 }
 

@@ -1,7 +1,7 @@
 import { Group, Stack, Text } from '@mantine/core';
 import { graphql } from '../../gql';
 import type { LedgerHistory_CertificateFragment } from '../../gql/graphql';
-import { formatDateTime, formatRub } from '../../lib/format';
+import { formatDateTime, formatRub } from '@navigator/web-shared/format';
 
 // A certificate sees a few dozen operations a year (credit, a block and activation per contract, monthly charges).
 export const LedgerHistoryFragment = graphql(`

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { graphql } from '../../gql';
 import type { Gender } from '../../gql/graphql';
 import { todayLocal } from '../../lib/dates';
-import { describeError } from '../../lib/errors';
+import { describeError } from '@navigator/web-shared/errors';
 import { maskSnils, snilsProblem } from './snils';
 
 const ChildMunicipalitiesQuery = graphql(`

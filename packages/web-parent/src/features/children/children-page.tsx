@@ -3,11 +3,11 @@ import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@ma
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { PageTitle } from '../../components/page-title';
-import { ErrorNotice, Loading } from '../../components/query-state';
+import { ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { RequireParent } from '../../components/require-parent';
 import { graphql } from '../../gql';
 import type { MyChildrenQuery } from '../../gql/graphql';
-import { formatDate, formatRub, plural } from '../../lib/format';
+import { formatDate, formatRub, plural } from '@navigator/web-shared/format';
 
 const MyChildrenQuery = graphql(`
   query MyChildren {

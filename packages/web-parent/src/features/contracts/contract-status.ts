@@ -1,5 +1,5 @@
 import type { ContractStatus } from '../../gql/graphql';
-import { formatDate } from '../../lib/format';
+import { formatDate } from '@navigator/web-shared/format';
 
 export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
   OFFERED: 'Ждёт вашей подписи',

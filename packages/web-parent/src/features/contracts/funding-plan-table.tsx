@@ -1,5 +1,5 @@
 import { Table, Text } from '@mantine/core';
-import { formatDate, formatRub, plural } from '../../lib/format';
+import { formatDate, formatRub, plural } from '@navigator/web-shared/format';
 import { type PlanPart, periodStateText } from './funding-plan';
 
 interface Part extends PlanPart {

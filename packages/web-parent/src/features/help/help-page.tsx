@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { PageTitle } from '../../components/page-title';
-import { ErrorNotice, Loading } from '../../components/query-state';
+import { ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { graphql } from '../../gql';
 import { useCurrentUser } from '../../lib/current-user';
 import { Faq } from './faq';

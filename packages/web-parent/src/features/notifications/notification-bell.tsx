@@ -4,8 +4,8 @@ import { IconBell } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { graphql } from '../../gql';
-import { describeError } from '../../lib/errors';
-import { formatDateTime } from '../../lib/format';
+import { describeError } from '@navigator/web-shared/errors';
+import { formatDateTime } from '@navigator/web-shared/format';
 
 const UnreadCountQuery = graphql(`
   query UnreadNotificationCount {

@@ -25,4 +25,4 @@ export const RejectApplicationDocument = graphql(`
 `);
 
 /** Lists and counters that change when an application is decided. */
-export const afterDecision = { refetchQueries: ['OrganizationApplications', 'ApplicationDetails', 'StaffDashboard'] };
+export const afterDecision = { refetchQueries: ['OrganizationApplications', 'StaffDashboard'] };

@@ -1,17 +1,18 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Checkbox, Group, List, Select, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
+import { useActionKeys } from '@navigator/web-shared/idempotency';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { withFeedback } from '../../components/notify';
 import { PageHeader } from '../../components/page-header';
-import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-state';
+import { EmptyState, ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { graphql } from '../../gql';
 import type { ApplicationStatus } from '../../gql/graphql';
-import { readError } from '../../lib/errors';
-import { formatDate, formatDateTime } from '../../lib/format';
-import { applicationStatusLabels } from '../../lib/labels';
+import { describeError } from '@navigator/web-shared/errors';
+import { formatDate, formatDateTime } from '@navigator/web-shared/format';
+import { applicationStatusLabels } from '@navigator/web-shared/labels';
 import { ageOn, fullName } from '../../lib/people';
 import { afterDecision, ConfirmApplicationDocument } from './application-operations';
 import { RejectApplicationModal } from './reject-application-modal';
@@ -99,6 +100,7 @@ export function ApplicationsPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [rejecting, setRejecting] = useState<{ id: string; childName: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const actionKeys = useActionKeys();
   const [bulk, setBulk] = useState<{ running: boolean; results: BulkResult[] } | null>(null);
 
   const rows = useMemo(() => {
@@ -123,7 +125,9 @@ export function ApplicationsPage() {
 
   const confirmOne = async (id: string, childName: string) => {
     setBusy(id);
-    await withFeedback(confirm({ variables: { input: { applicationId: id, idempotencyKey: crypto.randomUUID() } }, ...afterDecision }), `Заявка подтверждена: ${childName}. Родителю отправлена оферта.`, 'Заявка не подтверждена');
+    const action = `confirm:${id}`;
+    const done = await withFeedback(confirm({ variables: { input: { applicationId: id, idempotencyKey: actionKeys.keyFor(action) } }, ...afterDecision }), `Заявка подтверждена: ${childName}. Родителю отправлена оферта.`, 'Заявка не подтверждена');
+    if (done) actionKeys.done(action);
     setBusy(null);
   };
 
@@ -135,10 +139,12 @@ export function ApplicationsPage() {
     for (const row of queue) {
       const childName = fullName(row.child);
       try {
-        await confirm({ variables: { input: { applicationId: row.id, idempotencyKey: crypto.randomUUID() } } });
+        const action = `confirm:${row.id}`;
+        await confirm({ variables: { input: { applicationId: row.id, idempotencyKey: actionKeys.keyFor(action) } } });
+        actionKeys.done(action);
         results.push({ id: row.id, childName, ok: true, message: 'подтверждена, оферта отправлена' });
       } catch (e) {
-        results.push({ id: row.id, childName, ok: false, message: readError(e).message });
+        results.push({ id: row.id, childName, ok: false, message: describeError(e).message });
       }
       setBulk({ running: true, results: [...results] });
     }
@@ -198,9 +204,9 @@ export function ApplicationsPage() {
           </List>
         </Alert>
       )}
-      <ErrorAlert error={error} />
+      <ErrorNotice error={error} />
       {loading && !data ? (
-        <LoadingState />
+        <Loading />
       ) : rows.length === 0 ? (
         <EmptyState title="Заявок нет">
           {status === 'SUBMITTED'

@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useActionKeys } from '@navigator/web-shared/idempotency';
 import { useState } from 'react';
 import { withFeedback } from '../../components/notify';
 import { afterDecision, RejectApplicationDocument } from './application-operations';
@@ -12,6 +13,7 @@ interface Props {
 export function RejectApplicationModal({ application, onClose }: Props) {
   const [reason, setReason] = useState('');
   const [reject, { loading }] = useMutation(RejectApplicationDocument, afterDecision);
+  const actionKeys = useActionKeys();
   const close = () => {
     setReason('');
     onClose();
@@ -39,8 +41,12 @@ export function RejectApplicationModal({ application, onClose }: Props) {
               loading={loading}
               disabled={reason.trim().length < 3}
               onClick={async () => {
-                const input = { applicationId: application.id, reason: reason.trim(), idempotencyKey: crypto.randomUUID() };
-                if (await withFeedback(reject({ variables: { input } }), 'Заявка отклонена, родитель увидит причину', 'Заявка не отклонена')) close();
+                const action = `reject:${application.id}`;
+                const input = { applicationId: application.id, reason: reason.trim(), idempotencyKey: actionKeys.keyFor(action) };
+                if (await withFeedback(reject({ variables: { input } }), 'Заявка отклонена, родитель увидит причину', 'Заявка не отклонена')) {
+                  actionKeys.done(action);
+                  close();
+                }
               }}
             >
               Отклонить

@@ -2,7 +2,7 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate, useSearchParams } from 'react-router';
-import { ErrorAlert } from '../../components/query-state';
+import { ErrorNotice } from '@navigator/web-shared/query-state';
 import { graphql } from '../../gql';
 
 const LoginDocument = graphql(`
@@ -51,7 +51,7 @@ export function LoginPage() {
                 Вход для сотрудников организаций, МОЦ и РМЦ
               </Text>
             </div>
-            <ErrorAlert error={error} title="Не удалось войти" />
+            <ErrorNotice error={error} title="Не удалось войти" />
             <TextInput label="Электронная почта" type="email" autoComplete="username" {...form.getInputProps('email')} />
             <PasswordInput label="Пароль" autoComplete="current-password" {...form.getInputProps('password')} />
             <Button type="submit" loading={loading}>

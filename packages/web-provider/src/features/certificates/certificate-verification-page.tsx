@@ -4,11 +4,11 @@ import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { withFeedback } from '../../components/notify';
 import { PageHeader } from '../../components/page-header';
-import { ErrorAlert, LoadingState } from '../../components/query-state';
+import { ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { graphql } from '../../gql';
-import { formatDate, formatDateTime } from '../../lib/format';
-import { certificateStatusLabels } from '../../lib/labels';
+import { formatDate, formatDateTime } from '@navigator/web-shared/format';
+import { certificateStatusLabels } from '@navigator/web-shared/labels';
 import { fullName } from '../../lib/people';
 
 const CertificateByNumberDocument = graphql(`
@@ -84,8 +84,8 @@ export function CertificateVerificationPage() {
           </Button>
         </Group>
       </form>
-      <ErrorAlert error={error} />
-      {loading && <LoadingState label="Ищем сертификат…" />}
+      <ErrorNotice error={error} />
+      {loading && <Loading label="Ищем сертификат…" />}
       {called && !loading && !error && !certificate && (
         <Alert color="yellow" title="Сертификат не найден">
           Проверьте номер с родителем. Если сертификата нет, родитель получает его в личном кабинете на портале.

@@ -7,12 +7,12 @@ import { MoneyInput } from '../../components/money-input';
 import { MonthSwitcher, useMonthParam } from '../../components/month-switcher';
 import { notifyError, withFeedback } from '../../components/notify';
 import { PageHeader } from '../../components/page-header';
-import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-state';
+import { EmptyState, ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { graphql } from '../../gql';
 import type { MonthSheetQuery } from '../../gql/graphql';
-import { formatDate, formatDateTime, formatMonth, formatRub } from '../../lib/format';
-import { invoiceStatusLabels } from '../../lib/labels';
+import { formatDate, formatDateTime, formatMonth, formatRub } from '@navigator/web-shared/format';
+import { invoiceStatusLabels } from '@navigator/web-shared/labels';
 import { fullName } from '../../lib/people';
 
 const MonthSheetDocument = graphql(`
@@ -181,9 +181,9 @@ export function ChargesPage() {
         description="Каждый месяц запишите списание по каждому действующему договору (не больше доли сертификата за месяц; меньше, если ребёнок пропускал занятия), затем сформируйте счёт для МОЦ."
         actions={<MonthSwitcher month={month} onChange={setMonth} />}
       />
-      <ErrorAlert error={error} />
+      <ErrorNotice error={error} />
       {loading && !sheet ? (
-        <LoadingState />
+        <Loading />
       ) : !sheet ? null : sheet.lines.length === 0 ? (
         <EmptyState title={`Договоров за ${formatMonth(month)} нет`}>
           Списывать нечего: в этом месяце нет действующих договоров с оплатой сертификатом. Договоры появляются, когда родители подписывают оферты по вашим{' '}

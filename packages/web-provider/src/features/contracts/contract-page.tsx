@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { withFeedback } from '../../components/notify';
 import { PageHeader } from '../../components/page-header';
-import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-state';
+import { EmptyState, ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { graphql } from '../../gql';
-import { formatDate, formatDateTime, formatMonth, formatRub } from '../../lib/format';
-import { certificateStatusLabels, contractStatusLabels, fundingTypeLabels, periodStateLabels } from '../../lib/labels';
+import { formatDate, formatDateTime, formatMonth, formatRub } from '@navigator/web-shared/format';
+import { certificateStatusLabels, contractStatusLabels, fundingTypeLabels, periodStateLabels } from '@navigator/web-shared/labels';
 import { fullName } from '../../lib/people';
 
 const TerminateContractDocument = graphql(`
@@ -101,8 +101,8 @@ export function ContractPage() {
   const { contractId = '' } = useParams();
   const { data, loading, error } = useQuery(ContractDetailsDocument, { variables: { id: contractId } });
   const [terminating, setTerminating] = useState(false);
-  if (loading && !data) return <LoadingState />;
-  if (error) return <ErrorAlert error={error} />;
+  if (loading && !data) return <Loading />;
+  if (error) return <ErrorNotice error={error} />;
   const contract = data?.contract;
   if (!contract)
     return (

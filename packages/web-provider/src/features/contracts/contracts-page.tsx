@@ -2,12 +2,12 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Stack, Table, Tabs, Text } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
-import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-state';
+import { EmptyState, ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { graphql } from '../../gql';
 import type { ContractFilter, ContractPeriodState } from '../../gql/graphql';
-import { formatDate, formatDateTime, formatRub } from '../../lib/format';
-import { contractStatusLabels, periodStateLabels } from '../../lib/labels';
+import { formatDate, formatDateTime, formatRub } from '@navigator/web-shared/format';
+import { contractStatusLabels, periodStateLabels } from '@navigator/web-shared/labels';
 import { fullName } from '../../lib/people';
 
 const OrganizationContractsDocument = graphql(`
@@ -101,9 +101,9 @@ export function ContractsPage() {
           ))}
         </Tabs.List>
       </Tabs>
-      <ErrorAlert error={error} />
+      <ErrorNotice error={error} />
       {loading && !data ? (
-        <LoadingState />
+        <Loading />
       ) : contracts.length === 0 ? (
         <EmptyState title="Договоров нет">{tab.empty}</EmptyState>
       ) : (

@@ -3,10 +3,10 @@ import { Anchor, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title } 
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/page-header';
-import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-state';
+import { EmptyState, ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { graphql } from '../../gql';
 import { useCurrentUser } from '../../lib/current-user';
-import { formatDateTime, formatMonth, formatRub } from '../../lib/format';
+import { formatDateTime, formatMonth, formatRub } from '@navigator/web-shared/format';
 import { currentMonth } from '../../lib/month';
 import { fullName } from '../../lib/people';
 
@@ -86,8 +86,8 @@ export function DashboardPage() {
   const user = useCurrentUser();
   const month = currentMonth();
   const { data, loading, error } = useQuery(StaffDashboardDocument, { variables: { month } });
-  if (loading && !data) return <LoadingState />;
-  if (error && !data) return <ErrorAlert error={error} />;
+  if (loading && !data) return <Loading />;
+  if (error && !data) return <ErrorNotice error={error} />;
   const d = data!;
   const groups = d.myOrganizationPrograms.flatMap((p) => p.groups.map((g) => ({ ...g, programId: p.id, programTitle: p.title })));
   return (

@@ -8,12 +8,12 @@ import { MunicipalityPicker, useMunicipalityScope } from '../../components/munic
 import { withFeedback } from '../../components/notify';
 import { ReasonForm } from '../../components/reason-form';
 import { PageHeader } from '../../components/page-header';
-import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-state';
+import { EmptyState, ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { graphql } from '../../gql';
 import type { InvoiceRegistryQuery } from '../../gql/graphql';
-import { formatDate, formatDateTime, formatMonth, formatRub } from '../../lib/format';
-import { invoiceStatusLabels } from '../../lib/labels';
+import { formatDate, formatDateTime, formatMonth, formatRub } from '@navigator/web-shared/format';
+import { invoiceStatusLabels } from '@navigator/web-shared/labels';
 import { fullName } from '../../lib/people';
 
 const InvoiceRegistryDocument = graphql(`
@@ -139,9 +139,9 @@ export function InvoiceRegistryPage() {
           </>
         }
       />
-      <ErrorAlert error={error} />
+      <ErrorNotice error={error} />
       {loading && !registry ? (
-        <LoadingState />
+        <Loading />
       ) : !registry ? null : (
         <>
           <Group justify="space-between" align="flex-end">
@@ -247,8 +247,8 @@ export function InvoiceRegistryPage() {
 
 function InvoiceCharges({ invoiceId }: { invoiceId: string }) {
   const { data, loading, error } = useQuery(InvoiceChargesDocument, { variables: { id: invoiceId } });
-  if (loading && !data) return <LoadingState />;
-  if (error) return <ErrorAlert error={error} />;
+  if (loading && !data) return <Loading />;
+  if (error) return <ErrorNotice error={error} />;
   return (
     <Table>
       <Table.Thead>

@@ -6,12 +6,12 @@ import { useSearchParams } from 'react-router';
 import { MunicipalityPicker, useMunicipalityScope } from '../../components/municipality-picker';
 import { withFeedback } from '../../components/notify';
 import { PageHeader } from '../../components/page-header';
-import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-state';
+import { EmptyState, ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { graphql } from '../../gql';
 import type { CertificateStatus } from '../../gql/graphql';
-import { formatDate, formatDateTime, formatRub } from '../../lib/format';
-import { certificateStatusLabels } from '../../lib/labels';
+import { formatDate, formatDateTime, formatRub } from '@navigator/web-shared/format';
+import { certificateStatusLabels } from '@navigator/web-shared/labels';
 import { fullName } from '../../lib/people';
 
 const MunicipalityCertificatesDocument = graphql(`
@@ -84,7 +84,7 @@ const ResumeCertificateDocument = graphql(`
 `);
 
 const refetch = { refetchQueries: ['MunicipalityCertificates', 'MunicipalityPeriods'] };
-const statusTabs = ['ALL', 'PENDING_VERIFICATION', 'ACCOUNTING', 'FINANCING', 'SUSPENDED', 'CLOSED'];
+const statusTabs = ['ALL', 'PENDING_VERIFICATION', 'ACCOUNTING', 'FINANCING', 'SUSPENDED', 'CLOSED'] as const;
 
 export function MunicipalityCertificatesPage() {
   const { municipalityId } = useMunicipalityScope();
@@ -139,9 +139,9 @@ export function MunicipalityCertificatesPage() {
           </Text>
         )}
       </Group>
-      <ErrorAlert error={error} />
+      <ErrorNotice error={error} />
       {loading && !data ? (
-        <LoadingState />
+        <Loading />
       ) : rows.length === 0 ? (
         <EmptyState title="Сертификатов не найдено">Измените фильтр или поиск. Новые сертификаты появляются, когда родители запрашивают их в личном кабинете.</EmptyState>
       ) : (

@@ -6,11 +6,11 @@ import { MunicipalityPicker, useMunicipalityScope } from '../../components/munic
 import { withFeedback } from '../../components/notify';
 import { ReasonForm } from '../../components/reason-form';
 import { PageHeader } from '../../components/page-header';
-import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-state';
+import { EmptyState, ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { graphql } from '../../gql';
 import type { ProgramsAwaitingCertificationQuery } from '../../gql/graphql';
-import { formatDateTime, formatRub } from '../../lib/format';
-import { directionLabels } from '../../lib/labels';
+import { formatDateTime, formatRub } from '@navigator/web-shared/format';
+import { directionLabels } from '@navigator/web-shared/labels';
 
 const ProgramsAwaitingCertificationDocument = graphql(`
   query ProgramsAwaitingCertification($municipalityId: ID) {
@@ -81,9 +81,9 @@ export function CertificationPage() {
         description="Программы, поданные организациями на сертификацию, в порядке подачи. Сертифицируйте с нормативной стоимостью или отклоните с причиной."
         actions={<MunicipalityPicker allowAll />}
       />
-      <ErrorAlert error={error} />
+      <ErrorNotice error={error} />
       {loading && !data ? (
-        <LoadingState />
+        <Loading />
       ) : programs.length === 0 ? (
         <EmptyState title="Заявок на сертификацию нет">Когда организация подаст программу на сертификацию, она появится здесь.</EmptyState>
       ) : (

@@ -5,11 +5,11 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { withFeedback } from '../../components/notify';
 import { PageHeader } from '../../components/page-header';
-import { ErrorAlert, LoadingState } from '../../components/query-state';
+import { ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { graphql } from '../../gql';
 import type { MyOrganizationQuery, OrganizationType } from '../../gql/graphql';
-import { formatDate } from '../../lib/format';
-import { options, organizationTypeLabels } from '../../lib/labels';
+import { formatDate } from '@navigator/web-shared/format';
+import { options, organizationTypeLabels } from '@navigator/web-shared/labels';
 
 const MyOrganizationDocument = graphql(`
   query MyOrganization {
@@ -60,8 +60,8 @@ function Field({ label, value }: { label: string; value: string | null | undefin
 export function OrganizationPage() {
   const { data, loading, error } = useQuery(MyOrganizationDocument);
   const [editing, setEditing] = useState(false);
-  if (loading && !data) return <LoadingState />;
-  if (error) return <ErrorAlert error={error} />;
+  if (loading && !data) return <Loading />;
+  if (error) return <ErrorNotice error={error} />;
   const org = data!.myOrganization;
   return (
     <Stack>

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, NumberInput, Select, SimpleGrid, Stack, Text
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { weekdayLabels } from '../../lib/labels';
+import { weekdayShort } from '@navigator/web-shared/labels';
 
 export interface GroupFormValues {
   name: string;
@@ -15,7 +15,7 @@ export interface GroupFormValues {
 }
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const weekdays = weekdayLabels.slice(1).map((label, i) => ({ value: String(i + 1), label }));
+const weekdays = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ value: String(day), label: weekdayShort(day) }));
 
 interface Props {
   initialValues: GroupFormValues;

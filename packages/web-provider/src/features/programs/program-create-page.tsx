@@ -3,7 +3,7 @@ import { Card, Stack } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header';
-import { ErrorAlert } from '../../components/query-state';
+import { ErrorNotice } from '@navigator/web-shared/query-state';
 import { graphql } from '../../gql';
 import { emptyProgram, ProgramForm, toProgramInput } from './program-form';
 
@@ -21,7 +21,7 @@ export function ProgramCreatePage() {
   return (
     <Stack maw={1000}>
       <PageHeader title="Новая программа" description="Программа создаётся черновиком. Потом добавьте группы, опубликуйте её и, если она за сертификат, подайте на сертификацию." />
-      <ErrorAlert error={error} title="Программа не создана" />
+      <ErrorNotice error={error} title="Программа не создана" />
       <Card withBorder>
         <ProgramForm
           initialValues={emptyProgram}

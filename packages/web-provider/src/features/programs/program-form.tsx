@@ -2,7 +2,7 @@ import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextIn
 import { useForm } from '@mantine/form';
 import { MoneyInput } from '../../components/money-input';
 import type { Direction, FundingType, ProgramFormat } from '../../gql/graphql';
-import { directionLabels, formatLabels, fundingTypeLabels, options } from '../../lib/labels';
+import { directionLabels, formatLabels, fundingTypeLabels, options } from '@navigator/web-shared/labels';
 
 export interface ProgramFormValues {
   title: string;

@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Table, Text } from '@mantine/core';
-import { ErrorAlert, LoadingState } from '../../components/query-state';
+import { ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { graphql } from '../../gql';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime } from '@navigator/web-shared/format';
 
 const ProgramHistoryDocument = graphql(`
   query ProgramHistory($programId: ID!) {
@@ -28,8 +28,8 @@ const actionLabels: Record<string, string> = {
 /** Who changed the program and when: staff see what colleagues and the МОЦ did. */
 export function ProgramHistory({ programId }: { programId: string }) {
   const { data, loading, error } = useQuery(ProgramHistoryDocument, { variables: { programId } });
-  if (loading && !data) return <LoadingState />;
-  if (error) return <ErrorAlert error={error} />;
+  if (loading && !data) return <Loading />;
+  if (error) return <ErrorNotice error={error} />;
   const events = data?.auditTrail ?? [];
   if (events.length === 0)
     return (

@@ -5,12 +5,12 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { withFeedback } from '../../components/notify';
 import { PageHeader } from '../../components/page-header';
-import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-state';
+import { EmptyState, ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { graphql } from '../../gql';
 import type { ProgramDetailsQuery } from '../../gql/graphql';
-import { formatDate, formatRub } from '../../lib/format';
-import { certificationStatusLabels, directionLabels, formatLabels, fundingTypeLabels, programStatusLabels, weekdayLabels } from '../../lib/labels';
+import { formatDate, formatRub } from '@navigator/web-shared/format';
+import { certificationStatusLabels, directionLabels, formatLabels, fundingTypeLabels, programStatusLabels, weekdayShort } from '@navigator/web-shared/labels';
 import { GroupForm, type GroupFormValues, toGroupFields } from './group-form';
 import { ProgramForm, type ProgramFormValues, toProgramInput } from './program-form';
 import { ProgramHistory } from './program-history';
@@ -181,8 +181,8 @@ export function ProgramPage() {
   const [openEnrollment] = useMutation(OpenEnrollmentDocument, refetch);
   const [closeEnrollment] = useMutation(CloseEnrollmentDocument, refetch);
 
-  if (loading && !data) return <LoadingState />;
-  if (error) return <ErrorAlert error={error} />;
+  if (loading && !data) return <Loading />;
+  if (error) return <ErrorNotice error={error} />;
   const program = data?.program;
   if (!program)
     return (
@@ -287,7 +287,7 @@ export function ProgramPage() {
                 <Table.Td>
                   {formatDate(g.startsOn)} – {formatDate(g.endsOn)}
                 </Table.Td>
-                <Table.Td>{g.schedule.map((s) => `${weekdayLabels[s.weekday]} ${s.startTime}–${s.endTime}`).join(', ')}</Table.Td>
+                <Table.Td>{g.schedule.map((s) => `${weekdayShort(s.weekday)} ${s.startTime}–${s.endTime}`).join(', ')}</Table.Td>
                 <Table.Td ta="right">{g.capacity}</Table.Td>
                 <Table.Td ta="right">{g.seatsTaken}</Table.Td>
                 <Table.Td ta="right">{g.freeSeats}</Table.Td>

@@ -3,12 +3,12 @@ import { Anchor, Button, Group, SegmentedControl, Stack, Table, Text } from '@ma
 import { IconPlus } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
-import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-state';
+import { EmptyState, ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { graphql } from '../../gql';
 import type { ProgramStatus } from '../../gql/graphql';
-import { formatRub } from '../../lib/format';
-import { certificationStatusLabels, directionLabels, fundingTypeLabels, programStatusLabels } from '../../lib/labels';
+import { formatRub } from '@navigator/web-shared/format';
+import { certificationStatusLabels, directionLabels, fundingTypeLabels, programStatusLabels } from '@navigator/web-shared/labels';
 
 const MyProgramsDocument = graphql(`
   query MyPrograms($filter: MyProgramsFilter) {
@@ -54,9 +54,9 @@ export function ProgramsPage() {
         onChange={(v) => setParams(v === 'ALL' ? {} : { status: v })}
         data={[{ value: 'ALL', label: 'Все' }, ...Object.entries(programStatusLabels).map(([value, label]) => ({ value, label }))]}
       />
-      <ErrorAlert error={error} />
+      <ErrorNotice error={error} />
       {loading && !data ? (
-        <LoadingState />
+        <Loading />
       ) : programs.length === 0 ? (
         <EmptyState title="Программ нет">Создайте программу кнопкой «Новая программа», добавьте группы и опубликуйте её.</EmptyState>
       ) : (

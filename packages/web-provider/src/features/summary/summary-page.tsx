@@ -3,10 +3,10 @@ import { BarChart, DonutChart } from '@mantine/charts';
 import { Card, Group, RingProgress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { MunicipalityPicker, useMunicipalityScope } from '../../components/municipality-picker';
 import { PageHeader } from '../../components/page-header';
-import { EmptyState, ErrorAlert, LoadingState } from '../../components/query-state';
+import { EmptyState, ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { graphql } from '../../gql';
-import { formatDate, formatRub } from '../../lib/format';
-import { directionLabels } from '../../lib/labels';
+import { formatDate, formatRub } from '@navigator/web-shared/format';
+import { directionLabels } from '@navigator/web-shared/labels';
 
 const MunicipalitySummaryDocument = graphql(`
   query MunicipalitySummary($municipalityId: ID!) {
@@ -65,9 +65,9 @@ export function SummaryPage() {
       {!municipalityId ? (
         <EmptyState title="Выберите муниципалитет">Сводка строится по одному муниципалитету: выберите его в списке справа вверху.</EmptyState>
       ) : loading && !data ? (
-        <LoadingState />
+        <Loading />
       ) : error ? (
-        <ErrorAlert error={error} />
+        <ErrorNotice error={error} />
       ) : summary ? (
         <>
           <SimpleGrid cols={3}>

@@ -1,0 +1,3 @@
+import { schemaTypesConfig } from './src/codegen-config';
+
+export default schemaTypesConfig();
