@@ -85,7 +85,9 @@ function ProfileForm({ user }: { user: Parent }) {
   const submit = form.onSubmit(async (values) => {
     setSaved(false);
     try {
-      await update({ variables: { input: { fullName: values.fullName, phone: values.phone.trim() || null } } });
+      const { data } = await update({ variables: { input: { fullName: values.fullName, phone: values.phone.trim() || null } } });
+      // Show what was stored: the phone as +7…, the name trimmed.
+      form.setValues({ fullName: data!.updateMyProfile.fullName, phone: data!.updateMyProfile.phone ?? '' });
       setSaved(true);
     } catch (error) {
       const p = describeError(error);
