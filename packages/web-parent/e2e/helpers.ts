@@ -13,7 +13,7 @@ export async function registerInBrowser(page: Page, baseUrl: string, person: { f
   await page.getByLabel('Фамилия, имя, отчество').fill(person.fullName);
   await page.getByLabel('Электронная почта').fill(person.email);
   await chooseOption(page, 'Муниципалитет, где вы живёте', person.municipality ?? 'Зея');
-  await page.getByLabel('Пароль', { exact: true }).fill(person.password);
+  await page.getByLabel('Пароль').fill(person.password);
   await page.getByText('Согласие на обработку персональных данных', { exact: true }).first().waitFor();
   await page.getByRole('checkbox', { name: /даю согласие на обработку/ }).check();
   await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
@@ -30,7 +30,7 @@ export async function followLetter(page: Page, system: RunningSystem, email: str
 export async function signInInBrowser(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('Электронная почта').fill(email);
-  await page.getByLabel('Пароль', { exact: true }).fill(password);
+  await page.getByLabel('Пароль').fill(password);
   await page.getByRole('button', { name: 'Войти' }).click();
   await page.getByRole('button', { name: /^Профиль:/ }).waitFor();
 }
