@@ -130,7 +130,7 @@ describe('catalog, account and help in a phone browser', () => {
     await screenshot(page, 'parent-my-data');
 
     await page.getByLabel('Пароль для подтверждения').fill('Амур-Зея-новый-пароль');
-    await page.getByRole('button', { name: 'Отозвать согласие и закрыть учётную запись' }).click();
+    await page.getByRole('button', { name: 'Отозвать согласие' }).click();
     await page.getByRole('link', { name: 'Войти' }).waitFor();
     const login = await env.system.gql(`mutation { login(input: { email: "anna.e2e@example.ru", password: "Амур-Зея-новый-пароль" }) { token } }`);
     expect(login.errors![0].extensions!.code).toBe('UNAUTHENTICATED');

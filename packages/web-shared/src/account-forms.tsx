@@ -157,8 +157,8 @@ export function SessionList({ sessions, onEnd, onEndOthers }: { sessions: Sessio
     <Stack>
       {sessions.map((s) => (
         <Card key={s.id} withBorder padding="sm" data-testid="session">
-          <Group justify="space-between" wrap="nowrap">
-            <Stack gap={2}>
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
               <Group gap="xs">
                 <Text fw={600}>{deviceName(s.userAgent)}</Text>
                 {s.current && <Badge color="teal">Этот сеанс</Badge>}
@@ -168,7 +168,7 @@ export function SessionList({ sessions, onEnd, onEndOthers }: { sessions: Sessio
               </Text>
             </Stack>
             {!s.current && (
-              <Button variant="light" color="red" size="xs" onClick={act(() => onEnd(s.id))}>
+              <Button variant="light" color="red" size="xs" style={{ flexShrink: 0 }} onClick={act(() => onEnd(s.id))}>
                 Завершить
               </Button>
             )}

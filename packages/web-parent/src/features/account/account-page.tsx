@@ -197,7 +197,7 @@ function WithdrawConsent() {
           </Alert>
         )}
         <Button type="submit" color="red" variant="outline" loading={loading} w="fit-content">
-          Отозвать согласие и закрыть учётную запись
+          Отозвать согласие
         </Button>
       </Stack>
     </form>
