@@ -72,7 +72,7 @@ function clockStart(env: AppConfig['env']): string | undefined {
 }
 
 export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  const env = (process.env.NODE_ENV as AppConfig['env']) || 'development';
+  const env = overrides.env ?? ((process.env.NODE_ENV as AppConfig['env']) || 'development');
   const port = int('PORT', 4000);
   const dataDir = overrides.dataDir ?? path.resolve(process.env.DATA_DIR || path.join(repoRoot, '.data'));
   return {
