@@ -89,6 +89,8 @@ describe('catalog, account and help in a phone browser', () => {
     const other = await (await newPhoneContext(env.browser)).newPage();
     await other.goto(`${env.system.baseUrl}/login`);
     await other.getByRole('link', { name: 'Забыли пароль?' }).click();
+    // The login page has an e-mail field too: wait for the new page before typing.
+    await other.getByRole('heading', { name: 'Восстановление пароля' }).waitFor();
     await other.getByLabel('Электронная почта').fill('anna.e2e@example.ru');
     await other.getByRole('button', { name: 'Отправить ссылку' }).click();
     await other.getByText('Проверьте почту').waitFor();

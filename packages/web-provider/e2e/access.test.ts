@@ -92,6 +92,8 @@ describe('signing in and access to the organizations\' cabinet', () => {
     const page = await context.newPage();
     await page.goto(`${env.system.baseUrl}/provider/login`);
     await page.getByRole('link', { name: 'Забыли пароль?' }).click();
+    // The login page has an e-mail field too: wait for the new page before typing.
+    await page.getByRole('heading', { name: 'Восстановление пароля' }).waitFor();
     await page.getByLabel('Электронная почта').fill('operator.blag@demo.ru');
     await page.getByRole('button', { name: 'Отправить ссылку' }).click();
     await page.getByText('Проверьте почту').waitFor();

@@ -69,6 +69,8 @@ export class EmailDeliveryService {
       .catch((err) => this.settings.logger.warn({ err }, 'immediate e-mail delivery failed; the job will retry'))
       .finally(() => {
         this.running = undefined;
+        // A request that arrived after the loop's last look is served now, not by the next minute's job.
+        if (this.again) this.deliverSoon();
       });
   }
 
