@@ -22,6 +22,8 @@ import { createSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import { AccountService } from './modules/accounts/account.service';
 import { createReportsRouter } from './modules/billing/reports.router';
+import { createDevMailRouter } from './modules/notifications/dev-mail.router';
+import type { Mailbox } from './modules/notifications/mailbox';
 import { readSessionToken } from './modules/accounts/session-cookie';
 import { PeriodFundingListeners } from './modules/certificates/period-funding';
 import { ContractFundingService } from './modules/enrollment/contract-funding.service';
@@ -64,7 +66,18 @@ function serveSpa(app: Express, mount: string, dist: string, name: string) {
   });
 }
 
-export async function createServer(dataSource: DataSource, config: AppConfig, logger: Logger, container = createContainer(dataSource, config, logger)): Promise<AppServer> {
+export interface ServerOptions {
+  /** The development mailbox, shown at `/dev/mail`; ignored outside development. */
+  devMailbox?: Mailbox;
+}
+
+export async function createServer(
+  dataSource: DataSource,
+  config: AppConfig,
+  logger: Logger,
+  container = createContainer(dataSource, config, logger),
+  options: ServerOptions = {},
+): Promise<AppServer> {
   const app = express();
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
@@ -122,6 +135,8 @@ export async function createServer(dataSource: DataSource, config: AppConfig, lo
   );
 
   app.use('/reports', createReportsRouter(container));
+  // Letters carry live links into accounts: the mailbox page exists in development only, whatever else is configured.
+  if (config.env === 'development' && options.devMailbox) app.use('/dev/mail', createDevMailRouter(options.devMailbox));
   if (config.clockStart) app.use('/dev', createDevToolsRouter(container, jobs, logger));
 
   serveSpa(app, '/provider', config.webProviderDist, 'The provider SPA');
