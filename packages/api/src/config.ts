@@ -27,6 +27,8 @@ export interface AppConfig {
   webParentDist: string;
   webProviderDist: string;
   smtpUrl?: string;
+  /** Where people reach the system: the links in e-mails start with it. */
+  publicUrl: string;
   /**
    * Development and tests only: the region's calendar starts on this day and
    * can be moved through `/dev/clock`, so a demo or a browser journey can live
@@ -100,9 +102,10 @@ function clockStart(env: AppConfig['env']): string | undefined {
 
 export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   const env = overrides.env ?? environment();
+  const port = int('PORT', 4000);
   const dataDir = overrides.dataDir ?? path.resolve(process.env.DATA_DIR || path.join(repoRoot, '.data'));
   return {
-    port: int('PORT', 4000),
+    port,
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir,
     embeddedPgPort: int('EMBEDDED_PG_PORT', 54329),
@@ -119,6 +122,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     webParentDist: path.join(repoRoot, 'packages/web-parent/dist'),
     webProviderDist: path.join(repoRoot, 'packages/web-provider/dist'),
     smtpUrl: process.env.SMTP_URL || undefined,
+    publicUrl: (process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     clockStart: clockStart(env),
     ...overrides,
   };

@@ -8,6 +8,7 @@ import { isDatabaseEmpty, seedDemoData } from './db/seed/demo-data';
 import { type JobQueue, startJobQueue } from './jobs/job-queue';
 import { jobs } from './jobs/jobs';
 import { createLogger, type Logger } from './logger';
+import { type Mailbox, startMailbox } from './modules/notifications/mailbox';
 import { type AppServer, createContainer, createServer } from './server';
 import { Clock, SystemClock, TravelClock } from './common/clock';
 
@@ -19,6 +20,7 @@ interface Running {
   dataSource?: DataSource;
   queue?: JobQueue;
   server?: AppServer;
+  devMailbox?: Mailbox;
 }
 
 async function step(logger: Logger, name: string, run: (() => Promise<unknown>) | undefined): Promise<void> {
@@ -39,6 +41,7 @@ async function stopAll(logger: Logger, running: Running): Promise<void> {
   await step(logger, 'HTTP server', running.server && (() => running.server!.stop()));
   await step(logger, 'job queue', running.queue && (() => running.queue!.stop()));
   await step(logger, 'connection pool', running.dataSource?.isInitialized ? () => running.dataSource!.destroy() : undefined);
+  await step(logger, 'development mailbox', running.devMailbox && (() => running.devMailbox!.stop()));
   await step(logger, 'embedded PostgreSQL', running.embedded && (() => running.embedded!.stop()));
 }
 
@@ -64,10 +67,17 @@ async function start(logger: Logger, running: Running) {
     await seedDemoData(running.dataSource, clock.now(), config.dataEncryptionKey);
   }
 
-  running.server = await createServer(running.dataSource, config, logger, createContainer(running.dataSource, config, logger, clock));
+  // With no SMTP in development, letters go to an in-process mailbox shown at /dev/mail (README: «Почта в разработке»).
+  if (!config.smtpUrl && config.env === 'development') {
+    running.devMailbox = await startMailbox();
+    config.smtpUrl = running.devMailbox.url;
+  }
+
+  running.server = await createServer(running.dataSource, config, logger, createContainer(running.dataSource, config, logger, clock), { devMailbox: running.devMailbox });
   running.queue = await startJobQueue(databaseUrl, jobs, running.server.container, logger);
   const port = await running.server.listen(config.port);
   logger.info(`Navigator is up: http://localhost:${port}/ (parent), /provider (organizations), /graphql (API)`);
+  if (running.devMailbox) logger.info(`development mailbox: every letter the system sends is at http://localhost:${port}/dev/mail`);
 }
 
 async function main() {

@@ -47,7 +47,7 @@ describe('HTTP server', () => {
 describe('HTTP server in production', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer({ env: 'production', introspection: false });
+    t = await startTestServer({ env: 'production', config: { introspection: false } });
   });
   afterAll(() => t.close());
 

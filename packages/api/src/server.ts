@@ -25,6 +25,8 @@ import { createSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import { AccountService } from './modules/accounts/account.service';
 import { createReportsRouter } from './modules/billing/reports.router';
+import { createDevMailRouter } from './modules/notifications/dev-mail.router';
+import type { Mailbox } from './modules/notifications/mailbox';
 import { readSessionToken } from './modules/accounts/session-cookie';
 import { PeriodFundingListeners } from './modules/certificates/period-funding';
 import { ContractFundingService } from './modules/enrollment/contract-funding.service';
@@ -89,7 +91,18 @@ function bodyErrors(logger: Logger): ErrorRequestHandler {
   };
 }
 
-export async function createServer(dataSource: DataSource, config: AppConfig, logger: Logger, container = createContainer(dataSource, config, logger)): Promise<AppServer> {
+export interface ServerOptions {
+  /** The development mailbox, shown at `/dev/mail`; ignored outside development. */
+  devMailbox?: Mailbox;
+}
+
+export async function createServer(
+  dataSource: DataSource,
+  config: AppConfig,
+  logger: Logger,
+  container = createContainer(dataSource, config, logger),
+  options: ServerOptions = {},
+): Promise<AppServer> {
   const app = express();
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
@@ -160,6 +173,8 @@ export async function createServer(dataSource: DataSource, config: AppConfig, lo
 
   app.use('/graphql', bodyErrors(logger));
   app.use('/reports', createReportsRouter(container));
+  // Letters carry live links into accounts: the mailbox page exists in development only, whatever else is configured.
+  if (config.env === 'development' && options.devMailbox) app.use('/dev/mail', createDevMailRouter(options.devMailbox));
   if (config.clockStart) app.use('/dev', createDevToolsRouter(container, jobs, logger));
 
   serveSpa(app, '/provider', config.webProviderDist, 'The provider SPA');
