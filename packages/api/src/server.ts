@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -13,6 +11,7 @@ import { AppSettings, Container } from './common/container';
 import type { GraphQLContext } from './graphql/context';
 import { createDevToolsRouter } from './dev/dev-tools.router';
 import { createFormatError } from './graphql/format-error';
+import { compressResponses, serveSpa } from './http/spa-static';
 import { Loaders } from './graphql/loaders';
 import { queryLimitsPlugin } from './graphql/query-limits';
 import { jobs } from './jobs/jobs';
@@ -42,23 +41,6 @@ export function createContainer(dataSource: DataSource, config: AppConfig, logge
 
 function clientIp(req: Request): string | null {
   return req.ip ?? req.socket.remoteAddress ?? null;
-}
-
-/** Serves a built SPA under `mount`, falling back to its index.html so deep links survive a reload. */
-function serveSpa(app: Express, mount: string, dist: string, name: string) {
-  const index = path.join(dist, 'index.html');
-  app.use(mount, express.static(dist, { index: false, maxAge: '1h', setHeaders: (res, file) => {
-    if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-  } }));
-  app.use(mount, (req, res, next) => {
-    if (req.method !== 'GET' || !req.accepts('html')) return next();
-    if (!existsSync(index)) {
-      res.status(503).type('text').send(`${name} is not built yet: run the build (see README).`);
-      return;
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
 }
 
 export async function createServer(dataSource: DataSource, config: AppConfig, logger: Logger, container = createContainer(dataSource, config, logger)): Promise<AppServer> {
@@ -95,6 +77,7 @@ export async function createServer(dataSource: DataSource, config: AppConfig, lo
     }
   });
 
+  app.use(['/graphql', '/reports'], compressResponses());
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
