@@ -37,6 +37,28 @@ describe('catalog, account and help in a phone browser', () => {
     await expect(page.getByText('Организация').isVisible()).resolves.toBe(true);
   });
 
+  it('takes «← К поиску» back to the same filters, loaded results and scroll position', async () => {
+    await page.goto(`${env.system.baseUrl}/?funding=CERTIFICATE&age=10`);
+    const cards = page.locator('article[aria-labelledby^="program-"]');
+    await cards.first().waitFor();
+    await page.getByRole('button', { name: 'Показать ещё' }).click();
+    await expect.poll(() => cards.count()).toBeGreaterThan(20);
+    const loaded = await cards.count();
+    const searchUrl = page.url();
+    const card = cards.nth(loaded - 2).locator('a').first();
+    await card.scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    expect(scrolled).toBeGreaterThan(0);
+
+    await card.click();
+    await page.getByRole('heading', { name: 'Группы' }).waitFor();
+    await page.getByRole('link', { name: '← К поиску' }).click();
+    await cards.first().waitFor();
+    expect(page.url()).toBe(searchUrl);
+    await expect(cards.count()).resolves.toBe(loaded);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled - 50);
+  });
+
   it('explains what the certificate pays and what the parent adds on a program page', async () => {
     const found = await env.system.gql(`{ programs(filter: { fundingType: CERTIFICATE }, first: 50) { edges { node { id title certificatePaymentAvailable certificateMonthlyShare parentMonthlyCopayment } } } }`);
     const program = found.data.programs.edges.map((e: { node: { id: string; certificatePaymentAvailable: boolean; parentMonthlyCopayment: number } }) => e.node).find((p: { certificatePaymentAvailable: boolean; parentMonthlyCopayment: number }) => p.certificatePaymentAvailable && p.parentMonthlyCopayment > 0);

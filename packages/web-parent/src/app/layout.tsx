@@ -2,7 +2,7 @@ import { Anchor, AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, Uns
 import { useDisclosure } from '@mantine/hooks';
 import { IconEye, IconEyeOff, IconFileText, IconHelpCircle, IconMoodKid, IconSearch } from '@tabler/icons-react';
 import { Suspense } from 'react';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Loading } from '@navigator/web-shared/query-state';
 import { UserMenu } from '../features/auth/user-menu';
 import { NotificationBell } from '../features/notifications/notification-bell';
@@ -72,6 +72,7 @@ export function Layout() {
         <Box maw={960} mx="auto">
           <Suspense fallback={<Loading />}>
             <Outlet />
+            <ScrollRestoration />
           </Suspense>
         </Box>
       </AppShell.Main>

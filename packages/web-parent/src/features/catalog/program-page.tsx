@@ -8,6 +8,7 @@ import { graphql } from '../../gql';
 import type { ProgramDetailsQuery } from '../../gql/graphql';
 import { formatRub, plural } from '@navigator/web-shared/format';
 import { directionLabels, formatLabels, ageRange } from '@navigator/web-shared/labels';
+import { useBackToSearch } from './back-to-search';
 import { FundingBadge } from './funding-badge';
 import { GroupCard } from './group-card';
 
@@ -85,6 +86,7 @@ function PriceBlock({ program }: { program: ProgramDetails }) {
 
 export function ProgramPage() {
   const { id = '' } = useParams();
+  const backToSearch = useBackToSearch();
   const { data, loading, error, refetch } = useQuery(ProgramDetailsQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
   if (loading && !data) return <Loading label="Открываем программу…" />;
   if (error) return <ErrorNotice error={error} onRetry={() => refetch()} title="Программа не открылась" />;
@@ -94,7 +96,7 @@ export function ProgramPage() {
 
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/" size="sm">
+      <Anchor component={Link} {...backToSearch} size="sm">
         ← К поиску
       </Anchor>
       <div>
