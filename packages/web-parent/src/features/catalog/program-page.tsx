@@ -8,6 +8,8 @@ import { graphql } from '../../gql';
 import type { ProgramDetailsQuery } from '../../gql/graphql';
 import { formatRub, plural } from '@navigator/web-shared/format';
 import { directionLabels, formatLabels, ageRange } from '@navigator/web-shared/labels';
+import { PhoneLink } from '@navigator/web-shared/phone-link';
+import { addressWithTown } from '@navigator/web-shared/russian';
 import { useBackToSearch } from './back-to-search';
 import { FundingBadge } from './funding-badge';
 import { GroupCard } from './group-card';
@@ -119,7 +121,7 @@ export function ProgramPage() {
               {plural(program.academicHours, 'академический час', 'академических часа', 'академических часов')}
             </List.Item>
             <List.Item>Формат: {formatLabels[program.format]}</List.Item>
-            <List.Item>Где: {program.address}, {program.municipality.name}</List.Item>
+            <List.Item>Где: {addressWithTown(program.address, program.municipality.name)}</List.Item>
             {program.teacher && <List.Item>Педагог: {program.teacher}</List.Item>}
           </List>
         </Card>
@@ -138,7 +140,7 @@ export function ProgramPage() {
         <Text size="sm">{org.address}</Text>
         {org.phone && (
           <Text size="sm">
-            Телефон: <Anchor href={`tel:${org.phone.replace(/[^\d+]/g, '')}`}>{org.phone}</Anchor>
+            Телефон: <PhoneLink phone={org.phone} />
           </Text>
         )}
         {org.email && (

@@ -135,7 +135,7 @@ export function SummaryPage() {
                 </Text>
               ) : (
                 <>
-                  <BarChart h={220} data={directionData} dataKey="direction" orientation="vertical" yAxisProps={{ width: 190 }} series={[{ name: 'children', label: 'Детей', color: 'indigo.6' }]} />
+                  <BarChart h={220} data={directionData} dataKey="direction" orientation="vertical" yAxisProps={{ width: 190 }} xAxisProps={{ allowDecimals: false }} series={[{ name: 'children', label: 'Детей', color: 'indigo.6' }]} />
                   {data!.enrolled.totalCount > data!.enrolled.edges.length && (
                     <Text size="xs" c="dimmed">
                       По первым {data!.enrolled.edges.length} из {data!.enrolled.totalCount} зачислений.
