@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newPhoneContext, screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
+import { newPhoneContext, useSystemAndBrowser } from '../../../testing/e2e-system';
+import { checkScreen } from '../../../testing/axe';
 import { chooseOption } from './helpers';
 
 describe('catalog, account and help in a phone browser', () => {
@@ -24,7 +25,7 @@ describe('catalog, account and help in a phone browser', () => {
     await expect(page.getByText(/^Найдено: \d+/).textContent()).resolves.toMatch(/Найдено: [1-9]/);
     const first = page.locator('article a').first();
     await expect(first.textContent()).resolves.toContain('Робототехника');
-    await screenshot(page, 'parent-catalog');
+    await checkScreen(page, 'parent-catalog');
 
     // A reload keeps the search: the URL is the whole state.
     await page.reload();
@@ -69,7 +70,7 @@ describe('catalog, account and help in a phone browser', () => {
     expect(text).toContain(`Сертификат оплачивает: ${rub(program.certificateMonthlyShare)}\u00a0₽ в месяц`);
     expect(text).toContain(`Ваша доплата: ${rub(program.parentMonthlyCopayment)}\u00a0₽ в месяц`);
     expect(text).toContain('Доступна оплата сертификатом');
-    await screenshot(page, 'parent-program');
+    await checkScreen(page, 'parent-program');
 
     // «Записаться» as a guest leads through the login and remembers where to come back to.
     await page.getByRole('link', { name: /Записаться|Встать в очередь/ }).first().click();
@@ -83,7 +84,7 @@ describe('catalog, account and help in a phone browser', () => {
     await page.getByLabel('Электронная почта').fill('anna.e2e@example.ru');
     await chooseOption(page, 'Муниципалитет, где вы живёте', 'Зея');
     await page.getByLabel('Пароль').fill('секретный-пароль');
-    await screenshot(page, 'parent-register');
+    await checkScreen(page, 'parent-register');
     await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
     await page.getByRole('button', { name: 'Профиль: Петрова Анна Сергеевна' }).waitFor();
 
@@ -121,7 +122,7 @@ describe('catalog, account and help in a phone browser', () => {
     await page.goto(`${env.system.baseUrl}/help`);
     await page.getByText('ул. Народная, 26').first().waitFor();
     await expect(page.getByRole('heading', { name: /Все МОЦ Амурской области \(29\)/ }).isVisible()).resolves.toBe(true);
-    await screenshot(page, 'parent-help');
+    await checkScreen(page, 'parent-help');
   });
 
   it('keeps the low-vision version on after a reload', async () => {
@@ -133,7 +134,7 @@ describe('catalog, account and help in a phone browser', () => {
     await expect(page.getByRole('button', { name: 'Версия для слабовидящих' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await page.goto(`${env.system.baseUrl}/login`);
     await page.getByRole('heading', { name: 'Вход' }).waitFor();
-    await screenshot(page, 'parent-low-vision');
+    await checkScreen(page, 'parent-low-vision');
     await page.getByRole('button', { name: 'Версия для слабовидящих' }).click();
   });
 });

@@ -23,13 +23,6 @@ export const lowVisionTheme = createTheme({
   },
 });
 
-/** Mantine's default secondary text (gray 6) is below 4.5:1 on white; gray 7 reads comfortably. */
-export const standardVariables: CSSVariablesResolver = () => ({
-  variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
-  dark: {},
-});
-
 export const lowVisionVariables: CSSVariablesResolver = () => ({
   variables: {},
   light: {

@@ -65,7 +65,7 @@ export function ProgramCard({ program }: { program: ProgramCard_ProgramFragment 
           <Text size="sm" fw={600}>
             {priceLine(program)}
           </Text>
-          <Text size="sm" c={freeSeats > 0 ? 'teal.9' : 'orange.9'}>
+          <Text size="sm" c={freeSeats > 0 ? 'teal.9' : 'red.9'}>
             {freeSeats > 0 ? `Свободных мест: ${freeSeats}` : 'Мест нет, можно в очередь'}
           </Text>
         </Group>
