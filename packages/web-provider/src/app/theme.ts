@@ -1,4 +1,5 @@
 import { createTheme, Table } from '@mantine/core';
+import { accessibleComponents } from '@navigator/web-shared/accessible-defaults';
 
 // Desktop-first and dense: staff read long tables at a computer.
 export const theme = createTheme({
@@ -7,6 +8,7 @@ export const theme = createTheme({
   primaryShade: 8,
   defaultRadius: 'sm',
   components: {
+    ...accessibleComponents,
     Table: Table.extend({ defaultProps: { striped: true, highlightOnHover: true, verticalSpacing: 6, horizontalSpacing: 'sm', fz: 'sm' } }),
   },
 });

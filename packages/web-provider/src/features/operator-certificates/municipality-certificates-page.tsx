@@ -170,7 +170,7 @@ export function MunicipalityCertificatesPage() {
                 <Table.Td>
                   <StatusBadge status={c.status} labels={certificateStatusLabels} />
                   {c.status === 'ACCOUNTING' && c.financingRequestedAt && (
-                    <Text size="xs" c="orange">
+                    <Text size="xs" c="red.9">
                       запросил финансирование {formatDateTime(c.financingRequestedAt)}
                     </Text>
                   )}

@@ -106,13 +106,16 @@ export function SummaryPage() {
                 Деньги сертификатов по состоянию
               </Text>
               <Group align="center" wrap="nowrap">
-                <DonutChart
-                  size={180}
-                  thickness={28}
-                  withTooltip
-                  valueFormatter={(v) => formatRub(v)}
-                  data={moneyParts.map((p) => ({ name: p.name, value: summary[p.key], color: p.color }))}
-                />
+                {/* The table beside it says the same in words and numbers; the chart is its picture. */}
+                <div aria-hidden>
+                  <DonutChart
+                    size={180}
+                    thickness={28}
+                    withTooltip
+                    valueFormatter={(v) => formatRub(v)}
+                    data={moneyParts.map((p) => ({ name: p.name, value: summary[p.key], color: p.color }))}
+                  />
+                </div>
                 <Table>
                   <Table.Tbody>
                     {moneyParts.map((p) => (
