@@ -12,10 +12,13 @@ function run(script: string) {
 }
 
 describe('benchmarks at smoke size', () => {
-  it('runs the catalog search benchmark over HTTP without errors', () => {
+  it('runs the catalog search benchmark over HTTP without errors: Zipf-drawn queries, four client counts, CPU per request, pgbench beside it', () => {
     const { status, output } = run('catalog-bench.mjs');
-    expect(output).toMatch(/32 clients: \d+ req/);
-    expect(output).toMatch(/EXPLAIN ANALYZE/);
+    expect(output).toMatch(/queries: \d+ distinct/);
+    for (const clients of [1, 8, 32, 64]) expect(output).toMatch(new RegExp(`${clients} clients: +\\d+ req`));
+    expect(output).toMatch(/CPU per request: API [\d.]+ ms, PostgreSQL [\d.]+ ms/);
+    expect(output).toMatch(/pgbench replaying the same SQL/);
+    expect(output).toMatch(/EXPLAIN \(ANALYZE, BUFFERS\)/);
     expect(status, output).toBe(0);
   });
 

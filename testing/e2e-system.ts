@@ -10,11 +10,19 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import type { Mailbox } from '../packages/api/src/modules/notifications/mailbox';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const artifactsDir = path.join(root, 'test-artifacts');
+
+/** The built API's own SMTP sink (smtp-server + mailparser), loaded as Node loads the API, so its dependencies resolve from the API package. */
+function startMailbox(): Promise<Mailbox> {
+  const built = createRequire(import.meta.url)(path.join(root, 'packages/api/dist/modules/notifications/mailbox.js')) as { startMailbox: () => Promise<Mailbox> };
+  return built.startMailbox();
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -34,6 +42,8 @@ export interface RunningSystem {
   login(email: string, password?: string): Promise<string>;
   /** Moves the system's calendar (the region's day), as the New Year would. */
   travelTo(today: string): Promise<void>;
+  /** Every letter the system sends, received over real SMTP by this test process. */
+  mailbox: Mailbox;
   /** Runs a background job now instead of at its scheduled hour, e.g. `certificates.period-rollover`. */
   runJob(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -50,6 +60,7 @@ export async function startSystem(options: { today?: string } = {}): Promise<Run
   chmodSync(dir, 0o755);
   const port = await freePort();
   const logFile = path.join(dir, 'server.log');
+  const mailbox = await startMailbox();
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'packages/api/dist/main.js')], {
     env: {
       ...process.env,
@@ -59,6 +70,8 @@ export async function startSystem(options: { today?: string } = {}): Promise<Run
       DATABASE_URL: '',
       NODE_ENV: 'test',
       CLOCK_START: options.today ?? E2E_TODAY,
+      SMTP_URL: mailbox.url,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
     },
@@ -99,6 +112,7 @@ export async function startSystem(options: { today?: string } = {}): Promise<Run
   return {
     baseUrl,
     gql,
+    mailbox,
     travelTo: (today) => devPost('clock', { today }),
     runJob: (name) => devPost(`jobs/${encodeURIComponent(name)}`, {}),
     async login(email, password = 'demo12345') {
@@ -112,6 +126,7 @@ export async function startSystem(options: { today?: string } = {}): Promise<Run
       await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
       writeFileSync(logFile, output.join(''));
+      await mailbox.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

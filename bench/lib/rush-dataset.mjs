@@ -78,6 +78,8 @@ export async function loadRush(dataSource, { groups, children, encryptionKeyHex 
                 INSERT INTO users (email, password_hash, role, full_name, municipality_id)
                 SELECT 'bench.parent.' || i || '@bench.example', 'x', 'PARENT', 'Родитель ' || i, municipality_id FROM input
                 RETURNING id, email),
+              consented AS (
+                INSERT INTO consents (user_id, version) SELECT id, (SELECT max(version) FROM consent_versions) FROM parents),
               kids AS (
                 INSERT INTO children (parent_user_id, municipality_id, last_name, first_name, middle_name, birth_date, gender, snils_encrypted, snils_hash, snils_last_digits)
                 SELECT p.id, i.municipality_id, 'Нагрузочный', 'Ребёнок ' || i.i, NULL, make_date($6 - 10, 1 + i.i % 12, 1), 'MALE', i.enc, i.hash, i.last2

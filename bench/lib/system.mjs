@@ -39,10 +39,12 @@ export async function startDatabase() {
   };
 }
 
-export async function startApi(databaseUrl, { poolSize = 20 } = {}) {
+export async function startApi(databaseUrl, { poolSize = 20, env = {} } = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(repoRoot, 'packages/api/dist/main.js')], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production', DATA_ENCRYPTION_KEY: api.BENCH_ENCRYPTION_KEY_HEX, DB_POOL_SIZE: String(poolSize) },
+  // BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the API under load.
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'packages/api/dist/main.js')], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production', DATA_ENCRYPTION_KEY: api.BENCH_ENCRYPTION_KEY_HEX, DB_POOL_SIZE: String(poolSize), ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -59,6 +61,7 @@ export async function startApi(databaseUrl, { poolSize = 20 } = {}) {
   }
   return {
     baseUrl,
+    pid: child.pid,
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

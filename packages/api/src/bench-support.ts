@@ -7,7 +7,7 @@ export { createDataSource, migrate } from './db/data-source';
 export { startEmbeddedPostgres } from './db/embedded-postgres';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './db/seed/demo-data';
 export { PROGRAM_TITLES, TEACHERS, STREETS } from './db/seed/catalog-vocabulary';
-export { hashToken } from './modules/accounts/account.service';
+export { hashToken } from './modules/accounts/sessions.service';
 export { checkInvariants } from './modules/certificates/invariants';
 export { SnilsCrypto, snilsWithControlSum } from './modules/certificates/snils';
 

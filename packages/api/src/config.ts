@@ -5,6 +5,8 @@ import path from 'node:path';
 export const repoRoot = path.resolve(__dirname, '../../..');
 
 export interface AppConfig {
+  /** Catalog search results kept in process (0 turns the cache off). */
+  catalogCacheEntries: number;
   port: number;
   /** External Postgres; when absent an embedded PostgreSQL is started under `dataDir`. */
   databaseUrl?: string;
@@ -23,6 +25,8 @@ export interface AppConfig {
   webParentDist: string;
   webProviderDist: string;
   smtpUrl?: string;
+  /** Where people reach the system: the links in e-mails start with it. */
+  publicUrl: string;
   /**
    * Development and tests only: the region's calendar starts on this day and
    * can be moved through `/dev/clock`, so a demo or a browser journey can live
@@ -70,10 +74,11 @@ function clockStart(env: AppConfig['env']): string | undefined {
 }
 
 export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  const env = (process.env.NODE_ENV as AppConfig['env']) || 'development';
+  const env = overrides.env ?? ((process.env.NODE_ENV as AppConfig['env']) || 'development');
+  const port = int('PORT', 4000);
   const dataDir = overrides.dataDir ?? path.resolve(process.env.DATA_DIR || path.join(repoRoot, '.data'));
   return {
-    port: int('PORT', 4000),
+    port,
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir,
     embeddedPgPort: int('EMBEDDED_PG_PORT', 54329),
@@ -84,10 +89,12 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     offerValidDays: int('OFFER_VALID_DAYS', 5),
     fundingDecisionDays: int('FUNDING_DECISION_DAYS', 14),
     dbPoolSize: int('DB_POOL_SIZE', 20),
+    catalogCacheEntries: int('CATALOG_CACHE_ENTRIES', 10_000),
     seedDemoData: process.env.SEED_DEMO_DATA !== 'false',
     webParentDist: path.join(repoRoot, 'packages/web-parent/dist'),
     webProviderDist: path.join(repoRoot, 'packages/web-provider/dist'),
     smtpUrl: process.env.SMTP_URL || undefined,
+    publicUrl: (process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     clockStart: clockStart(env),
     ...overrides,
   };

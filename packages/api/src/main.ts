@@ -7,6 +7,7 @@ import { isDatabaseEmpty, seedDemoData } from './db/seed/demo-data';
 import { startJobQueue } from './jobs/job-queue';
 import { jobs } from './jobs/jobs';
 import { createLogger } from './logger';
+import { type Mailbox, startMailbox } from './modules/notifications/mailbox';
 import { Clock, SystemClock, TravelClock } from './common/clock';
 import { createContainer, createServer } from './server';
 
@@ -34,10 +35,18 @@ async function main() {
     await seedDemoData(dataSource, clock.now(), config.dataEncryptionKey);
   }
 
-  const server = await createServer(dataSource, config, logger, createContainer(dataSource, config, logger, clock));
+  // With no SMTP in development, letters go to an in-process mailbox shown at /dev/mail (README: «Почта в разработке»).
+  let devMailbox: Mailbox | undefined;
+  if (!config.smtpUrl && config.env === 'development') {
+    devMailbox = await startMailbox();
+    config.smtpUrl = devMailbox.url;
+  }
+
+  const server = await createServer(dataSource, config, logger, createContainer(dataSource, config, logger, clock), { devMailbox });
   const queue = await startJobQueue(databaseUrl, jobs, server.container, logger);
   const port = await server.listen(config.port);
   logger.info(`Navigator is up: http://localhost:${port}/ (parent), /provider (organizations), /graphql (API)`);
+  if (devMailbox) logger.info(`development mailbox: every letter the system sends is at http://localhost:${port}/dev/mail`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -50,6 +59,7 @@ async function main() {
       await queue.stop();
       logger.info('job queue stopped');
       await dataSource.destroy();
+      await devMailbox?.stop();
       await embedded?.stop();
       logger.info('stopped cleanly');
       process.exit(0);

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -13,15 +14,19 @@ import { createDevToolsRouter } from './dev/dev-tools.router';
 import { createFormatError } from './graphql/format-error';
 import { compressResponses, serveSpa } from './http/spa-static';
 import { Loaders } from './graphql/loaders';
+import { httpCachePlugin } from './graphql/http-cache';
 import { queryLimitsPlugin } from './graphql/query-limits';
 import { jobs } from './jobs/jobs';
 import { createSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import { AccountService } from './modules/accounts/account.service';
 import { createReportsRouter } from './modules/billing/reports.router';
+import { createDevMailRouter } from './modules/notifications/dev-mail.router';
+import type { Mailbox } from './modules/notifications/mailbox';
 import { readSessionToken } from './modules/accounts/session-cookie';
 import { PeriodFundingListeners } from './modules/certificates/period-funding';
 import { ContractFundingService } from './modules/enrollment/contract-funding.service';
+import { CatalogCache } from './modules/catalog/catalog-cache';
 
 export interface AppServer {
   app: Express;
@@ -43,7 +48,18 @@ function clientIp(req: Request): string | null {
   return req.ip ?? req.socket.remoteAddress ?? null;
 }
 
-export async function createServer(dataSource: DataSource, config: AppConfig, logger: Logger, container = createContainer(dataSource, config, logger)): Promise<AppServer> {
+export interface ServerOptions {
+  /** The development mailbox, shown at `/dev/mail`; ignored outside development. */
+  devMailbox?: Mailbox;
+}
+
+export async function createServer(
+  dataSource: DataSource,
+  config: AppConfig,
+  logger: Logger,
+  container = createContainer(dataSource, config, logger),
+  options: ServerOptions = {},
+): Promise<AppServer> {
   const app = express();
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
@@ -63,6 +79,8 @@ export async function createServer(dataSource: DataSource, config: AppConfig, lo
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
       queryLimitsPlugin(schema),
+      ApolloServerPluginCacheControlDisabled(),
+      httpCachePlugin(),
     ],
   });
   await apollo.start();
@@ -70,7 +88,7 @@ export async function createServer(dataSource: DataSource, config: AppConfig, lo
   app.get('/healthz', async (_req, res) => {
     try {
       await dataSource.query('SELECT 1');
-      res.json({ status: 'ok' });
+      res.json({ status: 'ok', catalogCache: container.get(CatalogCache).stats() });
     } catch (err) {
       logger.error({ err }, 'health check failed');
       res.status(503).json({ status: 'unavailable' });
@@ -100,6 +118,8 @@ export async function createServer(dataSource: DataSource, config: AppConfig, lo
   );
 
   app.use('/reports', createReportsRouter(container));
+  // Letters carry live links into accounts: the mailbox page exists in development only, whatever else is configured.
+  if (config.env === 'development' && options.devMailbox) app.use('/dev/mail', createDevMailRouter(options.devMailbox));
   if (config.clockStart) app.use('/dev', createDevToolsRouter(container, jobs, logger));
 
   serveSpa(app, '/provider', config.webProviderDist, 'The provider SPA');

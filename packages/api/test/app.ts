@@ -2,7 +2,9 @@ import type { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { AppSettings, type Container } from '../src/common/container';
 import { TEST_TODAY } from '../src/testing/test-today';
-import { loadConfig } from '../src/config';
+import { type AppConfig, loadConfig } from '../src/config';
+import { EmailDeliveryService } from '../src/modules/notifications/email-delivery.service';
+import { type Mailbox, startMailbox } from '../src/modules/notifications/mailbox';
 import { createLogger } from '../src/logger';
 import { type AppServer, createContainer, createServer } from '../src/server';
 import type { Actor } from '../src/modules/accounts/actor';
@@ -10,19 +12,33 @@ import type { Role } from '../src/modules/accounts/role';
 import { createTestDataSource, TEST_DATA_ENCRYPTION_KEY } from './database';
 
 /** Services wired against a fresh database, as the server wires them. */
-export async function createTestApp(options: { poolSize?: number; today?: string } = {}): Promise<{ dataSource: DataSource; container: Container; clock: FixedClock; close(): Promise<void> }> {
+export async function createTestApp(
+  options: { poolSize?: number; today?: string; smtpUrl?: string; env?: AppConfig['env'] } = {},
+): Promise<{ dataSource: DataSource; container: Container; clock: FixedClock; close(): Promise<void> }> {
   const dataSource = await createTestDataSource(options);
   // TEST_LOG_LEVEL=error shows what a failing test's server logged.
   const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
-  const config = loadConfig({ env: 'test', dataEncryptionKey: TEST_DATA_ENCRYPTION_KEY, logLevel });
+  const config = loadConfig({ env: options.env ?? 'test', dataEncryptionKey: TEST_DATA_ENCRYPTION_KEY, logLevel, smtpUrl: options.smtpUrl, publicUrl: 'http://navigator.test' });
   const clock = new FixedClock(options.today ?? TEST_TODAY);
   const container = createContainer(dataSource, config, createLogger(logLevel), clock);
-  return { dataSource, container, clock, close: () => dataSource.destroy() };
+  return {
+    dataSource,
+    container,
+    clock,
+    async close() {
+      // A letter still on its way would otherwise meet a closed pool.
+      await container.get(EmailDeliveryService).idle();
+      await dataSource.destroy();
+    },
+  };
 }
 
 export interface TestServer {
   url: string;
   dataSource: DataSource;
+  clock: FixedClock;
+  /** The inbox every letter of this server arrives in, through real SMTP. */
+  mailbox: Mailbox;
   server: AppServer;
   /** POSTs a GraphQL operation; pass a token to act as a signed-in user. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
@@ -30,11 +46,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real HTTP server on a random port, over a fresh database. */
-export async function startTestServer(): Promise<TestServer> {
-  const app = await createTestApp();
+/** The real HTTP server on a random port, over a fresh database, sending mail to its own in-process SMTP server. */
+export async function startTestServer(options: { env?: AppConfig['env'] } = {}): Promise<TestServer> {
+  const mailbox = await startMailbox();
+  const app = await createTestApp({ smtpUrl: mailbox.url, env: options.env });
   const settings = app.container.get(AppSettings);
-  const server = await createServer(app.dataSource, settings.config, settings.logger, app.container);
+  const server = await createServer(app.dataSource, settings.config, settings.logger, app.container, { devMailbox: mailbox });
   const port = await server.listen(0);
   const url = `http://127.0.0.1:${port}`;
   const gql: TestServer['gql'] = async (query, variables, token) => {
@@ -48,6 +65,8 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url,
     dataSource: app.dataSource,
+    clock: app.clock,
+    mailbox,
     server,
     gql,
     async login(email, password = 'demo12345') {
@@ -59,6 +78,7 @@ export async function startTestServer(): Promise<TestServer> {
       await server.stop();
       server.httpServer.close();
       await app.close();
+      await mailbox.stop();
     },
   };
 }

@@ -78,5 +78,7 @@ export async function createTestParents(dataSource: DataSource, count: number, m
      SELECT e, 'not-a-hash', 'PARENT', 'Родитель Тестовый', $2 FROM unnest($1::text[]) WITH ORDINALITY AS t(e, n) ORDER BY n RETURNING id, email`,
     [emails, municipalityId],
   );
+  // Confirmed (the column's default) and consenting, as a parent must be to add children and apply.
+  await dataSource.query(`INSERT INTO consents (user_id, version) SELECT unnest($1::uuid[]), (SELECT max(version) FROM consent_versions)`, [rows.map((r) => r.id)]);
   return rows.map((r) => ({ userId: r.id, email: r.email, role: Role.PARENT, municipalityId, organizationId: null }));
 }

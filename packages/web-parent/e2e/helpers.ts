@@ -7,6 +7,34 @@ export async function chooseOption(page: Page, label: string, option: string): P
   await page.getByRole('option', { name: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(\\d+\\))?$`) }).click();
 }
 
+/** Fills the registration form as a parent does, consents, and waits for «Проверьте почту». */
+export async function registerInBrowser(page: Page, baseUrl: string, person: { fullName: string; email: string; password: string; municipality?: string }): Promise<void> {
+  await page.goto(`${baseUrl}/register`);
+  await page.getByLabel('Фамилия, имя, отчество').fill(person.fullName);
+  await page.getByLabel('Электронная почта').fill(person.email);
+  await chooseOption(page, 'Муниципалитет, где вы живёте', person.municipality ?? 'Зея');
+  await page.getByLabel('Пароль').fill(person.password);
+  await page.getByText('Согласие на обработку персональных данных', { exact: true }).first().waitFor();
+  await page.getByRole('checkbox', { name: /даю согласие на обработку/ }).check();
+  await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
+  await page.getByText('Письмо отправлено').waitFor();
+}
+
+/** Opens the link of the newest letter to `email` whose subject contains `subject`, in the page, as a person clicks it in their mail. */
+export async function followLetter(page: Page, system: RunningSystem, email: string, subject: string, after = 0): Promise<void> {
+  const letter = await system.mailbox.waitFor(email, { subject, after, timeoutMs: 15_000 });
+  await page.goto(letter.links[0]);
+}
+
+/** Signs in through the login page. */
+export async function signInInBrowser(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Электронная почта').fill(email);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByRole('button', { name: /^Профиль:/ }).waitFor();
+}
+
 /** Text of an element with the no-break spaces of formatted money made plain, for comparisons. */
 export async function plainText(page: Page, selector = 'main'): Promise<string> {
   return ((await page.locator(selector).first().textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' ');
@@ -108,15 +136,21 @@ export interface ApiParent {
   certificateNumber: string;
 }
 
+/** Registers a parent through the API, confirms the e-mail from the letter that arrived over SMTP, and signs in. */
+export async function registerConfirmedParent(system: RunningSystem, email: string, fullName: string, municipalityId: string): Promise<string> {
+  const after = system.mailbox.messages.at(-1)?.id ?? 0;
+  await ok(system.gql(`mutation($i: RegisterParentInput!) { registerParent(input: $i) }`, { i: { email, password: PARENT_PASSWORD, fullName, municipalityId, consentVersion: 1 } }));
+  const letter = await system.mailbox.waitFor(email, { subject: 'Подтвердите адрес', after });
+  await ok(system.gql(`mutation($t: String!) { confirmEmail(token: $t) }`, { t: new URL(letter.links[0]).searchParams.get('token') }));
+  return system.login(email, PARENT_PASSWORD);
+}
+
 /** A parent of Zeya with one child whose certificate is verified and financed, made through the API. */
 export async function financedParent(system: RunningSystem, staffToken: string, operatorToken: string, birthDate: string, label: string): Promise<ApiParent> {
   const muni = await ok(system.gql(`{ municipalities { id code } }`));
   const zeya = muni.municipalities.find((m: { code: string }) => m.code === 'zeya').id;
   const email = `${label}.${Date.now()}@example.ru`;
-  const reg = await ok(
-    system.gql(`mutation($i: RegisterParentInput!) { registerParent(input: $i) { token } }`, { i: { email, password: PARENT_PASSWORD, fullName: `Родитель ${label}`, municipalityId: zeya } }),
-  );
-  const token = reg.registerParent.token as string;
+  const token = await registerConfirmedParent(system, email, `Родитель ${label}`, zeya);
   const child = await ok(
     system.gql(
       `mutation($i: AddChildInput!) { addChild(input: $i) { id } }`,

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newPhoneContext, screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
 import { checkScreen } from '../../../testing/axe';
-import { birthDateForAge, blockedBy, childAgeFor, chooseOption, confirmApplicationOf, plainText, rub, staffGroups, type TargetGroup, validSnils, verifyAndFinance } from './helpers';
+import { birthDateForAge, blockedBy, childAgeFor, chooseOption, confirmApplicationOf, followLetter, plainText, registerInBrowser, signInInBrowser, rub, staffGroups, type TargetGroup, validSnils, verifyAndFinance } from './helpers';
 
 /**
  * The whole parent journey on a phone: register, add a child, get a certificate (checked by
@@ -33,14 +33,20 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     if (task.result?.state === 'fail') await screenshot(page, `failed-journey-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
   });
 
-  it('registers and adds a child, with the SNILS checked while typing', async () => {
-    await page.goto(`${env.system.baseUrl}/register`);
-    await page.getByLabel('Фамилия, имя, отчество').fill('Соколова Ирина Викторовна');
-    await page.getByLabel('Электронная почта').fill('irina.sokolova@example.ru');
-    await chooseOption(page, 'Муниципалитет, где вы живёте', 'Зея');
-    await page.getByLabel('Пароль').fill('надёжный-пароль');
-    await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
+  it('registers, confirms the e-mail from the mailbox, and adds a child, with the SNILS checked while typing', async () => {
+    const person = { fullName: 'Соколова Ирина Викторовна', email: 'irina.sokolova@example.ru', password: 'надёжный-пароль' };
+    await registerInBrowser(page, env.system.baseUrl, person);
+    await checkScreen(page, 'parent-registered-check-mail');
+    // Signed in but unconfirmed: the cabinet says so, and adding a child waits for the letter's link.
+    await signInInBrowser(page, env.system.baseUrl, person.email, person.password);
+    await page.getByText('Подтвердите адрес электронной почты').waitFor();
+    await page.getByRole('button', { name: 'Отправить письмо ещё раз' }).isVisible();
+    await followLetter(page, env.system, person.email, 'Подтвердите адрес');
+    await page.getByText('Почта подтверждена').waitFor();
+    await checkScreen(page, 'parent-email-confirmed');
+    await page.getByRole('link', { name: 'Перейти к детям' }).click();
     await page.getByRole('heading', { name: 'Дети и сертификаты' }).waitFor();
+    await expect(page.getByText('Подтвердите адрес электронной почты').count()).resolves.toBe(0);
 
     await page.getByRole('link', { name: 'Добавить ребёнка' }).click();
     await page.getByRole('textbox', { name: 'Фамилия', exact: true }).fill(child.lastName);

@@ -88,4 +88,33 @@ describe('signing in and access to the organizations\' cabinet', () => {
     }
     await context.close();
   });
+
+  it('lets an operator who forgot the password set a new one from the letter; the other session ends, and the profile lists sessions', async () => {
+    const elsewhere = await signIn(await newDesktopContext(env.browser), env.system.baseUrl, 'operator.blag@demo.ru', '/summary');
+    const context = await newDesktopContext(env.browser);
+    const page = await context.newPage();
+    await page.goto(`${env.system.baseUrl}/provider/login`);
+    await page.getByRole('link', { name: 'Забыли пароль?' }).click();
+    // The login page has an e-mail field too: wait for the new page before typing.
+    await page.getByRole('heading', { name: 'Восстановление пароля' }).waitFor();
+    await page.getByLabel('Электронная почта').fill('operator.blag@demo.ru');
+    await page.getByRole('button', { name: 'Отправить ссылку' }).click();
+    await page.getByText('Проверьте почту').waitFor();
+    const letter = await env.system.mailbox.waitFor('operator.blag@demo.ru', { subject: 'Смена пароля', timeoutMs: 15_000 });
+    expect(new URL(letter.links[0]).pathname).toBe('/provider/reset-password');
+    await page.goto(letter.links[0]);
+    await page.getByLabel(/^Новый пароль\s*\*?$/).fill('Зея-МОЦ-новый-пароль');
+    await page.getByLabel('Новый пароль ещё раз').fill('Зея-МОЦ-новый-пароль');
+    await page.getByRole('button', { name: 'Сохранить пароль и войти' }).click();
+    await page.getByTestId('current-user').click();
+    await page.getByRole('heading', { name: 'Профиль' }).waitFor();
+    await page.getByText('Этот сеанс').waitFor();
+    await expect(page.getByTestId('session').count()).resolves.toBe(1);
+    await screenshot(page, 'provider-profile');
+
+    await elsewhere.reload();
+    await elsewhere.waitForURL(/\/provider\/login/);
+    await context.close();
+    await elsewhere.context().close();
+  });
 });

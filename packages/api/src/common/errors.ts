@@ -14,6 +14,12 @@ export const ErrorCode = {
   INSUFFICIENT_BALANCE: 'INSUFFICIENT_BALANCE',
   GROUP_FULL: 'GROUP_FULL',
   LIMIT_EXHAUSTED: 'LIMIT_EXHAUSTED',
+  /** The parent has not confirmed their e-mail yet: they may browse, not add a child or apply. */
+  EMAIL_NOT_CONFIRMED: 'EMAIL_NOT_CONFIRMED',
+  /** The parent has not consented to the current version of the personal-data consent. */
+  CONSENT_REQUIRED: 'CONSENT_REQUIRED',
+  /** A confirmation or reset link that is unknown, used or expired. */
+  TOKEN_INVALID: 'TOKEN_INVALID',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode] | (string & {});

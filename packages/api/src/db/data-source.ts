@@ -27,7 +27,8 @@ export function createDataSource(url: string, options: { poolSize?: number; logg
       application_name: options.applicationName ?? 'navigator-api',
       // Word similarity below which a catalog title is not taken as a misspelling of the query
       // (pg_trgm's `<%` operator, which can use the trigram index).
-      options: `-c pg_trgm.word_similarity_threshold=${TYPO_WORD_SIMILARITY}`,
+      // JIT compiles a plan for ~100 ms when its estimated cost is high (a catalog search over the facet aggregates is); every statement here is short.
+      options: `-c pg_trgm.word_similarity_threshold=${TYPO_WORD_SIMILARITY} -c jit=off`,
     },
   });
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { type DataSource, type EntityTarget, In, type ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { EntityRows } from '../common/entity-rows';
 
 /**
  * Per-request batching: every nested field that loads rows by key goes
@@ -13,7 +14,7 @@ export class Loaders {
   /** One row per id (null when missing). */
   byId<T extends ObjectLiteral>(entity: EntityTarget<T>, column = 'id'): DataLoader<string, T | null> {
     return this.get(`one:${this.name(entity)}:${column}`, async (keys) => {
-      const rows = await this.dataSource.getRepository(entity).find({ where: { [column]: In([...keys]) } as never });
+      const rows = await this.read(entity, column, keys, '');
       const byKey = new Map(rows.map((row) => [String(row[column]), row]));
       return keys.map((k) => byKey.get(k) ?? null);
     });
@@ -22,13 +23,22 @@ export class Loaders {
   /** All rows whose `column` equals the key, in `orderBy` order. */
   manyBy<T extends ObjectLiteral>(entity: EntityTarget<T>, column: string, orderBy: Record<string, 'ASC' | 'DESC'> = {}): DataLoader<string, T[]> {
     return this.get(`many:${this.name(entity)}:${column}`, async (keys) => {
-      const rows = await this.dataSource
-        .getRepository(entity)
-        .find({ where: { [column]: In([...keys]) } as never, order: orderBy as never });
+      const table = new EntityRows(this.dataSource, entity);
+      const order = Object.entries(orderBy).map(([property, dir]) => `t.${table.column(property)} ${dir}`);
+      const rows = await this.read(entity, column, keys, order.length ? `ORDER BY ${order.join(', ')}` : '');
       const byKey = new Map<string, T[]>(keys.map((k) => [k, []]));
       for (const row of rows) byKey.get(String(row[column]))?.push(row);
       return keys.map((k) => byKey.get(k) ?? []);
     });
+  }
+
+  private async read<T extends ObjectLiteral>(entity: EntityTarget<T>, column: string, keys: readonly string[], orderBy: string): Promise<T[]> {
+    const table = new EntityRows(this.dataSource, entity);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${table.select('t')} FROM ${table.metadata.tablePath} t WHERE t.${table.column(column)} = ANY($1) ${orderBy}`,
+      [[...keys]],
+    );
+    return rows.map((row) => table.hydrate(row));
   }
 
   private name(entity: EntityTarget<unknown>): string {

@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AccountResolver } from '../modules/accounts/account.resolver';
+import { MyDataResolver } from '../modules/accounts/my-data.resolver';
 import { ChargeResolver, ContractChargesResolver, InvoiceResolver } from '../modules/billing/billing.resolver';
 import { GroupResolver, OrganizationResolver, ProgramResolver } from '../modules/catalog/catalog.resolver';
 import { CatalogManagementResolver } from '../modules/catalog/catalog-management.resolver';
@@ -13,6 +14,7 @@ import { NotificationResolver } from '../modules/notifications/notification.reso
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
   AccountResolver,
+  MyDataResolver,
   MunicipalityResolver,
   SupportCenterResolver,
   ProgramResolver,

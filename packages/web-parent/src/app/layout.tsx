@@ -4,6 +4,7 @@ import { IconEye, IconEyeOff, IconFileText, IconHelpCircle, IconMoodKid, IconSea
 import { Suspense } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Loading } from '@navigator/web-shared/query-state';
+import { AccountNotices } from '../features/account/account-notices';
 import { UserMenu } from '../features/auth/user-menu';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { useCurrentUser } from '../lib/current-user';
@@ -70,6 +71,7 @@ export function Layout() {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Box maw={960} mx="auto">
+          <AccountNotices />
           <Suspense fallback={<Loading />}>
             <Outlet />
             <ScrollRestoration />

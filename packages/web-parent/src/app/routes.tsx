@@ -12,6 +12,10 @@ const CatalogPage = page(() => import('../features/catalog/catalog-page'), 'Cata
 const ProgramPage = page(() => import('../features/catalog/program-page'), 'ProgramPage');
 const LoginPage = page(() => import('../features/auth/login-page'), 'LoginPage');
 const RegisterPage = page(() => import('../features/auth/register-page'), 'RegisterPage');
+const ForgotPasswordPage = page(() => import('../features/auth/forgot-password-page'), 'ForgotPasswordPage');
+const ResetPasswordPage = page(() => import('../features/auth/reset-password-page'), 'ResetPasswordPage');
+const ConfirmEmailPage = page(() => import('../features/auth/confirm-email-page'), 'ConfirmEmailPage');
+const AccountPage = page(() => import('../features/account/account-page'), 'AccountPage');
 const HelpPage = page(() => import('../features/help/help-page'), 'HelpPage');
 const ChildrenPage = page(() => import('../features/children/children-page'), 'ChildrenPage');
 const AddChildPage = page(() => import('../features/children/add-child-page'), 'AddChildPage');
@@ -30,6 +34,10 @@ export const router = createBrowserRouter([
       { path: '/programs/:id', element: <ProgramPage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/register', element: <RegisterPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/confirm-email', element: <ConfirmEmailPage /> },
+      { path: '/account', element: <AccountPage /> },
       { path: '/help', element: <HelpPage /> },
       { path: '/children', element: <ChildrenPage /> },
       { path: '/children/new', element: <AddChildPage /> },

@@ -9,6 +9,8 @@ export const CurrentUserQuery = graphql(`
       email
       role
       municipalityId
+      phone
+      emailConfirmedAt
     }
   }
 `);

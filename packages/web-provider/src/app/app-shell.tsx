@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { AppShell, Badge, Box, Button, Center, Group, NavLink, Progress, Stack, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Badge, Box, Button, Center, Group, NavLink, Progress, Stack, Text, Title } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
 import { Link, Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { ErrorNotice, Loading } from '@navigator/web-shared/query-state';
@@ -84,9 +84,9 @@ function Frame({ user }: { user: CurrentUser }) {
             <Badge variant="light">{roleLabels[user.role]}</Badge>
           </Group>
           <Group gap="sm">
-            <Text size="sm" data-testid="current-user">
+            <Anchor component={Link} to="/profile" size="sm" data-testid="current-user" title="Профиль: пароль и сеансы">
               {user.fullName}
-            </Text>
+            </Anchor>
             <Button size="xs" variant="subtle" leftSection={<IconLogout size={14} />} onClick={logout.run} loading={logout.loading}>
               Выйти
             </Button>

@@ -53,12 +53,15 @@ function page<M extends PageModule>(load: () => Promise<M>, name: keyof M) {
 export const router = createBrowserRouter(
   [
     { path: '/login', lazy: page(() => import('../features/auth/login-page'), 'LoginPage'), errorElement: <RouteError /> },
+    { path: '/forgot-password', lazy: page(() => import('../features/auth/password-recovery-pages'), 'ForgotPasswordPage'), errorElement: <RouteError /> },
+    { path: '/reset-password', lazy: page(() => import('../features/auth/password-recovery-pages'), 'ResetPasswordPage'), errorElement: <RouteError /> },
     {
       path: '/',
       element: <SignedInShell />,
       errorElement: <RouteError />,
       children: [
         { index: true, element: <RoleHome /> },
+        { path: 'profile', lazy: page(() => import('../features/profile/profile-page'), 'ProfilePage') },
         {
           element: <RequireRole roles={['PROVIDER_STAFF']} />,
           children: [

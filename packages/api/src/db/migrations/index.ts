@@ -6,6 +6,19 @@ import { Notifications1763930000000 } from './1763930000000-notifications';
 import { Enrollment1763930000001 } from './1763930000001-enrollment';
 import { Billing1763940000000 } from './1763940000000-billing';
 import { Seasons1764100000000 } from './1764100000000-seasons';
+import { CatalogReadModel1764140000000 } from './1764140000000-catalog-read-model';
+import { Accounts1764160000000 } from './1764160000000-accounts';
 
 /** Every migration in order, listed explicitly. */
-export const migrations = [Foundation1763900000000, Certificates1763910000000, CertificateFinancingRequests1763910000001, CatalogManagement1763920000000, Notifications1763930000000, Enrollment1763930000001, Billing1763940000000, Seasons1764100000000];
+export const migrations = [
+  Foundation1763900000000,
+  Certificates1763910000000,
+  CertificateFinancingRequests1763910000001,
+  CatalogManagement1763920000000,
+  Notifications1763930000000,
+  Enrollment1763930000001,
+  Billing1763940000000,
+  Seasons1764100000000,
+  CatalogReadModel1764140000000,
+  Accounts1764160000000,
+];

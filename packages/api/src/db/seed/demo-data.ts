@@ -38,6 +38,8 @@ export async function seedDemoData(dataSource: DataSource, now: Date, dataEncryp
     await seedPrograms(manager, organizations, now, random);
     await seedAccounts(manager, municipalities, organizations, passwordHash);
     await seedDemoChildren(manager, { now, passwordHash, dataEncryptionKey, municipalities });
+    // Demo parents have consented to the current text (and, like every seeded account, have a confirmed e-mail).
+    await manager.query(`INSERT INTO consents (user_id, version, given_at) SELECT id, (SELECT max(version) FROM consent_versions), $1 FROM users WHERE role = 'PARENT'`, [now]);
   });
 }
 

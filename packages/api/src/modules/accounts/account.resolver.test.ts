@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/app';
 
-const REGISTER = `mutation($input: RegisterParentInput!) { registerParent(input: $input) { token user { id email role municipalityId } } }`;
-const ME = `{ me { email role fullName } }`;
+const REGISTER = `mutation($input: RegisterParentInput!) { registerParent(input: $input) }`;
+const ME = `{ me { email role fullName phone emailConfirmedAt } }`;
 
 describe('accounts over HTTP', () => {
   let t: TestServer;
@@ -13,28 +13,58 @@ describe('accounts over HTTP', () => {
   });
   afterAll(() => t.close());
 
-  it('registers a parent in a chosen municipality and signs them in', async () => {
-    const res = await t.gql<{ registerParent: { token: string; user: { role: string; municipalityId: string } } }>(REGISTER, {
-      input: { email: 'new.parent@example.ru', password: 'secret-pass-1', fullName: 'Петров Пётр Петрович', municipalityId: zeyaId },
-    });
-    expect(res.errors).toBeUndefined();
-    expect(res.data!.registerParent.user).toMatchObject({ role: 'PARENT', municipalityId: zeyaId });
-    const me = await t.gql<{ me: { email: string } }>(ME, {}, res.data!.registerParent.token);
-    expect(me.data!.me.email).toBe('new.parent@example.ru');
+  const registration = (email: string, extra: Record<string, unknown> = {}) => ({
+    input: { email, password: 'secret-pass-1', fullName: 'Петров Пётр Петрович', municipalityId: zeyaId, consentVersion: 1, ...extra },
   });
 
-  it('refuses a second account with the same e-mail, whatever its case', async () => {
-    const res = await t.gql(REGISTER, {
-      input: { email: 'PARENT@demo.ru', password: 'secret-pass-1', fullName: 'Дубликат Дубликатович', municipalityId: zeyaId },
-    });
-    expect(res.errors![0].extensions!.code).toBe('CONFLICT');
+  it('registers a parent, who can sign in at once but is not confirmed until the link in the letter is followed', async () => {
+    const res = await t.gql<{ registerParent: boolean }>(REGISTER, registration('new.parent@example.ru', { phone: '8 (914) 123-45-67' }));
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.registerParent).toBe(true);
+    const token = await t.login('new.parent@example.ru', 'secret-pass-1');
+    const me = await t.gql<{ me: { email: string; role: string; phone: string; emailConfirmedAt: string | null } }>(ME, {}, token);
+    expect(me.data!.me).toMatchObject({ email: 'new.parent@example.ru', role: 'PARENT', phone: '+79141234567', emailConfirmedAt: null });
+
+    const letter = await t.mailbox.waitFor('new.parent@example.ru', { subject: 'Подтвердите адрес' });
+    const link = new URL(letter.links[0]);
+    expect(`${link.origin}${link.pathname}`).toBe('http://navigator.test/confirm-email');
+    const confirmed = await t.gql(`mutation($t: String!) { confirmEmail(token: $t) }`, { t: link.searchParams.get('token') });
+    expect(confirmed.errors).toBeUndefined();
+    expect((await t.gql<{ me: { emailConfirmedAt: string } }>(ME, {}, token)).data!.me.emailConfirmedAt).toBeTruthy();
+  });
+
+  it('answers a registration with a taken e-mail exactly like a new one, and tells the owner by letter instead', async () => {
+    const before = t.mailbox.messages.length;
+    const taken = await t.gql(REGISTER, registration('PARENT@demo.ru', { fullName: 'Дубликат Дубликатович' }));
+    const fresh = await t.gql(REGISTER, registration('someone.new@example.ru'));
+    expect(taken).toEqual(fresh);
+    const letter = await t.mailbox.waitFor('parent@demo.ru', { subject: 'Попытка зарегистрироваться', after: before });
+    expect(letter.text).toContain('у вас уже есть учётная запись');
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE lower(email) = 'parent@demo.ru'`);
+    expect(n).toBe(1);
   });
 
   it('explains invalid registration input in Russian, field by field', async () => {
-    const res = await t.gql(REGISTER, { input: { email: 'not-an-email', password: '123', fullName: 'Иванов И. И.', municipalityId: zeyaId } });
+    const res = await t.gql(REGISTER, { input: { email: 'not-an-email', password: '123', fullName: 'Иванов И. И.', municipalityId: zeyaId, consentVersion: 1 } });
     expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toContain('электронной почты');
     expect(res.errors![0].message).toContain('Пароль');
+  });
+
+  it.each(['12345678', 'password', 'qwerty123'])('refuses the common password %s', async (password) => {
+    const res = await t.gql(REGISTER, registration(`weak.${password}@example.ru`, { password }));
+    expect(res.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'password' } });
+    expect(res.errors![0].message).toContain('слишком простой');
+  });
+
+  it('refuses a phone that is not a Russian number', async () => {
+    const res = await t.gql(REGISTER, registration('phone.123@example.ru', { phone: '123' }));
+    expect(res.errors![0]).toMatchObject({ message: 'Укажите российский номер телефона, например +7 914 123-45-67', extensions: { field: 'phone' } });
+  });
+
+  it('refuses a registration that consented to another version of the consent text', async () => {
+    const res = await t.gql(REGISTER, registration('old.text@example.ru', { consentVersion: 0 }));
+    expect(res.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'consentVersion' } });
   });
 
   it('logs in with a bearer token, and also sets an httpOnly SameSite session cookie', async () => {
@@ -71,12 +101,13 @@ describe('accounts over HTTP', () => {
     expect(unknown.errors![0].message).toBe(wrong.errors![0].message);
   });
 
-  it('rate-limits repeated failed logins for an e-mail, even with the right password afterwards', async () => {
+  it('slows repeated failed logins from one address, even with the right password afterwards', async () => {
     for (let i = 0; i < 5; i++) {
       await t.gql(`mutation { login(input: { email: "staff.blag@demo.ru", password: "wrong-${i}" }) { token } }`);
     }
     const res = await t.gql(`mutation { login(input: { email: "staff.blag@demo.ru", password: "demo12345" }) { token } }`);
-    expect(res.errors![0].extensions!.code).toBe('TOO_MANY_REQUESTS');
+    expect(res.errors![0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) });
+    expect(res.errors![0].message).toMatch(/Попробуйте снова через \d+ секунд/);
   });
 
   it('refuses CSRF-able requests without a JSON content type', async () => {

@@ -1,113 +1,111 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AppSettings, Service } from '../../common/container';
-import { BadInputError, DomainError, ErrorCode, UnauthenticatedError } from '../../common/errors';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { Service } from '../../common/container';
+import { BadInputError, DomainError, ErrorCode, InvalidTransitionError, UnauthenticatedError } from '../../common/errors';
 import { Municipality } from '../municipalities/municipality.entity';
-import type { Actor } from './actor';
+import { EmailDeliveryService } from '../notifications/email-delivery.service';
+import { AccountLetters } from './account-letters';
+import { AccountTokens, TokenPurpose } from './account-tokens';
+import { type Actor, requireRole } from './actor';
+import { ConsentService } from './consent.service';
 import type { LoginInput } from './inputs/login.input';
 import type { RegisterParentInput } from './inputs/register-parent.input';
+import { LoginThrottle } from './login-throttle';
+import { assertStrongPassword } from './password-policy';
+import { PHONE_HINT, russianPhoneE164 } from './phone';
 import { Role } from './role';
-import { Session } from './session.entity';
+import { type ClientInfo, type IssuedSession, SessionService } from './sessions.service';
 import { User } from './user.entity';
 
+export type { ClientInfo, IssuedSession } from './sessions.service';
+
 const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 };
-/** Failed logins allowed per e-mail, and per client address, within the window. */
-const LOGIN_WINDOW_MINUTES = 15;
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_IP = 30;
-
-export interface ClientInfo {
-  ip: string | null;
-  userAgent: string | null;
-}
-
-export interface IssuedSession {
-  token: string;
-  sessionId: string;
-  expiresAt: Date;
-  user: User;
-}
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+const RESEND_INTERVAL_MS = 60_000;
+const RESENDS_PER_DAY = 5;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);
+}
+
+export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  return verify(passwordHash, password).catch(() => false);
+}
+
+/** A phone as typed, stored as E.164, or a typed error naming the field. */
+export function phoneOrThrow(raw: string | null | undefined): string | null {
+  if (!raw?.trim()) return null;
+  const e164 = russianPhoneE164(raw);
+  if (!e164) throw new BadInputError(PHONE_HINT, 'phone');
+  return e164;
+}
+
+export function findByEmail(dataSource: DataSource, email: string): Promise<User | null> {
+  return dataSource.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email) AND u.closedAt IS NULL', { email: email.trim() }).getOne();
 }
 
 @Service()
 export class AccountService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly settings: AppSettings,
+    private readonly clock: Clock,
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottle,
+    private readonly tokens: AccountTokens,
+    private readonly letters: AccountLetters,
+    private readonly consents: ConsentService,
+    private readonly delivery: EmailDeliveryService,
   ) {}
 
-  async registerParent(input: RegisterParentInput, client: ClientInfo): Promise<IssuedSession> {
+  /**
+   * Registers a parent and sends a confirmation link. The answer is the same
+   * whether or not the address is taken (the owner of a taken address gets a
+   * letter instead), so registration reveals nobody's account.
+   */
+  async registerParent(input: RegisterParentInput, client: ClientInfo): Promise<void> {
+    const email = input.email.trim();
+    const fullName = input.fullName.trim();
+    const phone = phoneOrThrow(input.phone);
+    assertStrongPassword(input.password, [email, fullName]);
+    await this.consents.requireCurrentVersion(input.consentVersion);
     const passwordHash = await hashPassword(input.password);
-    return this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const municipality = await manager.findOne(Municipality, { where: { id: input.municipalityId } });
       if (!municipality) throw new BadInputError('Выберите муниципалитет из списка', 'municipalityId');
-      const taken = await manager
-        .createQueryBuilder(User, 'u')
-        .where('lower(u.email) = lower(:email)', { email: input.email })
-        .getExists();
-      if (taken) throw new DomainError(ErrorCode.CONFLICT, 'Пользователь с такой почтой уже зарегистрирован. Войдите или восстановите пароль.', { field: 'email' });
-      const user = await manager.save(
-        manager.create(User, {
-          email: input.email.trim(),
-          passwordHash,
-          role: Role.PARENT,
-          fullName: input.fullName.trim(),
-          phone: input.phone?.trim() || null,
-          municipalityId: municipality.id,
-          organizationId: null,
-        }),
+      // ON CONFLICT: of two registrations racing for one address, the loser is answered like any taken address.
+      const [created]: { id: string }[] = await manager.query(
+        `INSERT INTO users (email, password_hash, role, full_name, phone, municipality_id, email_confirmed_at)
+         VALUES ($1, $2, 'PARENT', $3, $4, $5, NULL) ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
+        [email, passwordHash, fullName, phone, municipality.id],
       );
-      return this.issueSession(manager, user, client);
+      if (!created) {
+        const [owner] = await manager.query(`SELECT id, email, role, full_name AS "fullName" FROM users WHERE lower(email) = lower($1)`, [email]);
+        await this.letters.registrationAttempt(manager, owner);
+        return;
+      }
+      await this.consents.record(manager, created.id, input.consentVersion, client);
+      await this.letters.confirmEmail(manager, { id: created.id, email, role: Role.PARENT, fullName });
     });
+    this.delivery.deliverSoon();
   }
 
   async login(input: LoginInput, client: ClientInfo): Promise<IssuedSession> {
-    await this.assertNotRateLimited(input.email, client.ip);
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email: input.email.trim() })
-      .getOne();
+    await this.throttle.check(input.email, client.ip);
+    const user = await findByEmail(this.dataSource, input.email);
     // Verify against a real hash even for unknown e-mails, so timing does not reveal which accounts exist.
-    const ok = await verify(user?.passwordHash ?? (await this.dummyHash()), input.password).catch(() => false);
-    await this.dataSource.query(`INSERT INTO login_attempts (email, ip, succeeded) VALUES ($1, $2, $3)`, [
-      input.email.trim(),
-      client.ip,
-      ok && !!user,
-    ]);
+    const ok = await verifyPassword(user?.passwordHash ?? (await this.dummyHash()), input.password);
+    await this.throttle.record(input.email, client.ip, ok && !!user);
     if (!ok || !user) throw new UnauthenticatedError('Неверная почта или пароль');
-    return this.dataSource.transaction((manager) => this.issueSession(manager, user, client));
+    return this.dataSource.transaction((manager) => this.sessions.issue(manager, user, client));
   }
 
-  async logout(sessionId: string | undefined): Promise<boolean> {
-    if (!sessionId) return false;
-    await this.dataSource.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
-    return true;
+  logout(sessionId: string | undefined): Promise<boolean> {
+    return this.sessions.end(sessionId);
   }
 
-  /** Resolves a bearer or cookie token to the acting user, or nothing when it is unknown, expired or revoked. */
-  async authenticate(token: string): Promise<{ actor: Actor; sessionId: string } | null> {
-    const rows: { session_id: string; id: string; role: Role; municipality_id: string | null; organization_id: string | null }[] =
-      await this.dataSource.query(
-        `SELECT s.id AS session_id, u.id, u.role, u.municipality_id, u.organization_id
-           FROM sessions s JOIN users u ON u.id = s.user_id
-          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
-        [hashToken(token)],
-      );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      sessionId: row.session_id,
-      actor: { userId: row.id, role: row.role, municipalityId: row.municipality_id, organizationId: row.organization_id },
-    };
+  authenticate(token: string): ReturnType<SessionService['authenticate']> {
+    return this.sessions.authenticate(token);
   }
 
   async me(actor: Actor | undefined): Promise<User | null> {
@@ -115,42 +113,39 @@ export class AccountService {
     return this.dataSource.getRepository(User).findOne({ where: { id: actor.userId } });
   }
 
-  private async assertNotRateLimited(email: string, ip: string | null): Promise<void> {
-    const [row]: { by_email: string; by_ip: string }[] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE lower(email) = lower($1)) AS by_email,
-              count(*) FILTER (WHERE ip = $2) AS by_ip
-         FROM login_attempts
-        WHERE NOT succeeded AND at > now() - make_interval(mins => $3)
-          AND (lower(email) = lower($1) OR ip = $2)`,
-      [email.trim(), ip, LOGIN_WINDOW_MINUTES],
-    );
-    if (Number(row.by_email) >= MAX_FAILURES_PER_EMAIL || Number(row.by_ip) >= MAX_FAILURES_PER_IP) {
-      throw new DomainError(
-        ErrorCode.TOO_MANY_REQUESTS,
-        `Слишком много неудачных попыток входа. Попробуйте снова через ${LOGIN_WINDOW_MINUTES} минут.`,
+  /** Confirms the address the link was sent to; the link works once. */
+  async confirmEmail(token: string): Promise<boolean> {
+    await this.dataSource.transaction(async (manager) => {
+      const userId = await this.tokens.consume(manager, token, TokenPurpose.CONFIRM_EMAIL);
+      await manager.query(`UPDATE users SET email_confirmed_at = coalesce(email_confirmed_at, $2) WHERE id = $1`, [userId, this.clock.now()]);
+    });
+    return true;
+  }
+
+  /** «Отправить письмо ещё раз»: a new link (the old one stops working), at most once a minute and five times a day. */
+  async resendConfirmation(actor: Actor | undefined): Promise<boolean> {
+    const { userId } = requireRole(actor);
+    await this.dataSource.transaction(async (manager) => {
+      const [user] = await manager.query(
+        `SELECT id, email, role, full_name AS "fullName", email_confirmed_at AS "confirmedAt" FROM users WHERE id = $1 FOR UPDATE`,
+        [userId],
       );
-    }
+      if (user.confirmedAt) throw new InvalidTransitionError('Адрес почты уже подтверждён');
+      if ((await this.tokens.sentWithin(manager, userId, TokenPurpose.CONFIRM_EMAIL, RESEND_INTERVAL_MS)) > 0) {
+        throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, 'Письмо только что отправлено. Проверьте почту (и папку «Спам»); повторить можно через минуту.');
+      }
+      if ((await this.tokens.sentWithin(manager, userId, TokenPurpose.CONFIRM_EMAIL, 86_400_000)) >= RESENDS_PER_DAY) {
+        throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, 'Сегодня мы уже отправили несколько писем. Попробуйте завтра или напишите в муниципальный опорный центр.');
+      }
+      await this.letters.confirmEmail(manager, user);
+    });
+    this.delivery.deliverSoon();
+    return true;
   }
 
   private dummy?: Promise<string>;
   private dummyHash(): Promise<string> {
     this.dummy ??= hashPassword(randomBytes(16).toString('hex'));
     return this.dummy;
-  }
-
-  private async issueSession(manager: EntityManager, user: User, client: ClientInfo): Promise<IssuedSession> {
-    const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + this.settings.config.sessionTtlHours * 3600_000);
-    const session = await manager.save(
-      manager.create(Session, {
-        tokenHash: hashToken(token),
-        userId: user.id,
-        expiresAt,
-        revokedAt: null,
-        userAgent: client.userAgent,
-        ip: client.ip,
-      }),
-    );
-    return { token, sessionId: session.id, expiresAt, user };
   }
 }

@@ -40,4 +40,12 @@ export class User {
   @Field(() => DateTimeScalar)
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the e-mail was confirmed; null until then (a parent may browse, not add a child or apply)' })
+  @Column({ type: 'timestamptz', nullable: true })
+  emailConfirmedAt: Date | null;
+
+  /** Set when the parent withdrew consent: the account is closed and its personal data removed. */
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
 }

@@ -6,6 +6,7 @@ import { Municipality } from '../municipalities/municipality.entity';
 import { CatalogService } from './catalog.service';
 import { acceptsCertificatePayment, certificateMonthlyShare } from './certificate-terms';
 import { Group } from './group.entity';
+import { freeSeats } from './group-seats';
 import { ProgramFilter, ProgramOrder } from './inputs/program-filter.input';
 import { Organization } from './organization.entity';
 import { ProgramConnection } from './program-connection.type';
@@ -36,8 +37,11 @@ export class ProgramResolver {
   ) {}
 
   @Query(() => ProgramConnection, { description: 'Public catalog search with facet counts' })
-  programs(@Args(() => ProgramsArgs) args: ProgramsArgs): Promise<ProgramConnection> {
-    return this.search.search(args.filter, args.first, args.after, args.orderBy);
+  async programs(@Args(() => ProgramsArgs) args: ProgramsArgs, @Ctx() ctx: GraphQLContext): Promise<ProgramConnection> {
+    const result = await this.search.search(args.filter, args.first, args.after, args.orderBy);
+    const organizations = ctx.loaders.byId(Organization);
+    for (const organization of result.organizations ?? []) organizations.prime(organization.id, organization);
+    return result;
   }
 
   @Query(() => Program, { nullable: true, description: 'A published program (staff also see their own drafts)' })
@@ -80,9 +84,9 @@ export class ProgramResolver {
 @Service()
 @Resolver(() => Group)
 export class GroupResolver {
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'Capacity − taken seats − pending applications: what a parent applying now can get without the waitlist' })
   freeSeats(@Root() group: Group): number {
-    return Math.max(0, group.capacity - group.seatsTaken);
+    return freeSeats(group);
   }
 
   @FieldResolver(() => Program)

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { execute } from '../../common/sql';
+import type { Group } from './group.entity';
 
 /**
  * Seats are taken and freed only here, by conditional updates: the row lock
@@ -16,4 +17,9 @@ export async function takeSeat(manager: EntityManager, groupId: string): Promise
 export async function releaseSeat(manager: EntityManager, groupId: string): Promise<void> {
   const { count } = await execute(manager, `UPDATE groups SET seats_taken = seats_taken - 1 WHERE id = $1 AND seats_taken > 0`, [groupId]);
   if (count !== 1) throw new Error(`releaseSeat: group ${groupId} has no taken seat to free`);
+}
+
+/** DESIGN.md's «full» read the other way: pending applications will take seats too, so they are not free. */
+export function freeSeats(group: Pick<Group, 'capacity' | 'seatsTaken' | 'pendingCount'>): number {
+  return Math.max(0, group.capacity - group.seatsTaken - group.pendingCount);
 }

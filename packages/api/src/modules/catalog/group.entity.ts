@@ -49,6 +49,14 @@ export class Group {
   @Column({ type: 'int', default: 0 })
   seatsTaken: number;
 
+  /** SUBMITTED applications: each will take a seat if confirmed (kept by a trigger on applications). */
+  @Column({ type: 'int', default: 0, insert: false, update: false })
+  pendingCount: number;
+
+  @Field(() => Int, { name: 'waitlistLength', description: 'Applications waiting on the waitlist, in order; worth showing where the group is full' })
+  @Column({ type: 'int', default: 0, insert: false, update: false })
+  waitlistCount: number;
+
   @Field(() => String)
   @Column({ type: 'text' })
   address: string;

@@ -1,8 +1,10 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../common/pagination';
+import { TEXT_MATCH_CAP } from './program-search.sql';
+import { Organization } from './organization.entity';
 import { Program } from './program.entity';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class FacetCount {
   @Field(() => String)
   value: string;
@@ -11,7 +13,7 @@ export class FacetCount {
   count: number;
 }
 
-@ObjectType({ description: 'Counts per value of each facet, each computed with all the other filters applied' })
+@ObjectType({ simpleResolvers: true, description: 'Counts per value of each facet, each computed with all the other filters applied' })
 export class ProgramFacets {
   @Field(() => [FacetCount])
   directions: FacetCount[];
@@ -30,4 +32,10 @@ export class ProgramConnection extends Connection(Program) {
 
   @Field(() => Boolean, { description: 'True when no exact match was found and results come from typo-tolerant matching' })
   fuzzy: boolean;
+
+  @Field(() => Boolean, { description: `True when the text matched more than ${TEXT_MATCH_CAP} programs: totalCount and facet counts then cover the first ${TEXT_MATCH_CAP} matches (a lower bound)` })
+  countsCapped: boolean;
+
+  /** The page's organizations, read with it: the resolver primes the request's loader with them. */
+  organizations?: Organization[];
 }

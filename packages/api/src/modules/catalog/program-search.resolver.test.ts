@@ -70,7 +70,7 @@ describe('programs search over HTTP', () => {
     const [{ n }] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM programs p WHERE status = 'PUBLISHED' AND age_from <= 10 AND age_to >= 10
          AND funding_type = 'CERTIFICATE' AND format = 'IN_PERSON'
-         AND EXISTS (SELECT 1 FROM groups g WHERE g.program_id = p.id AND g.enrollment_open AND g.seats_taken < g.capacity)`,
+         AND EXISTS (SELECT 1 FROM groups g WHERE g.program_id = p.id AND g.enrollment_open AND g.seats_taken + g.pending_count < g.capacity)`,
     );
     expect(result.totalCount).toBe(n);
     expect(result.edges.every((e) => e.node.fundingType === 'CERTIFICATE')).toBe(true);
@@ -90,6 +90,29 @@ describe('programs search over HTTP', () => {
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor! : undefined;
     } while (after);
     expect(seen.size).toBe(total);
+  });
+
+  it('pages by keyset in every order, with and without text, in the order it promises', async () => {
+    const ORDERED = `query($filter: ProgramFilter, $after: String, $orderBy: ProgramOrder) {
+      programs(filter: $filter, first: 7, after: $after, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title monthlyPrice } } } }`;
+    for (const [filter, orderBy] of [[{ text: 'робототехника' }, 'RELEVANCE'], [{ text: 'студия' }, 'TITLE'], [{}, 'PRICE_ASC'], [{ direction: 'ARTS' }, 'PRICE_DESC']] as const) {
+      const nodes: { id: string; title: string; monthlyPrice: number }[] = [];
+      let after: string | undefined;
+      let total = 0;
+      do {
+        const res = await t.gql<{ programs: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: (typeof nodes)[0] }[] } }>(ORDERED, { filter, after, orderBy });
+        expect(res.errors).toBeUndefined();
+        total = res.data!.programs.totalCount;
+        nodes.push(...res.data!.programs.edges.map((e) => e.node));
+        after = res.data!.programs.pageInfo.hasNextPage ? res.data!.programs.pageInfo.endCursor : undefined;
+      } while (after);
+      expect(new Set(nodes.map((n) => n.id)).size).toBe(total);
+      expect(nodes).toHaveLength(total);
+      const keys = nodes.map((n) => (orderBy === 'TITLE' ? n.title : n.monthlyPrice));
+      if (orderBy === 'TITLE') expect(keys).toEqual([...keys].sort((a, b) => String(a).localeCompare(String(b), 'ru')));
+      if (orderBy === 'PRICE_ASC') expect(keys).toEqual([...keys].sort((a, b) => Number(a) - Number(b)));
+      if (orderBy === 'PRICE_DESC') expect(keys).toEqual([...keys].sort((a, b) => Number(b) - Number(a)));
+    }
   });
 
   it('never lists drafts', async () => {
@@ -112,6 +135,16 @@ describe('programs search over HTTP', () => {
     for (const e of result.edges) expect(e.node.certificatePaymentAvailable).toBe(expected.get(e.node.id));
     expect(rows.some((r) => r.expected)).toBe(true);
     expect(rows.some((r) => !r.expected)).toBe(true);
+  });
+
+  it('rejects a malformed cursor, or one from another order, as bad input', async () => {
+    const page = await search({}, 2);
+    for (const after of ['garbage', Buffer.from('["n","1 OR 1=1","x"]').toString('base64url'), Buffer.from('{}').toString('base64url')]) {
+      const res = await t.gql(PROGRAMS, { first: 2, after });
+      expect(res.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    const other = await t.gql(`query($after: String) { programs(first: 2, after: $after, orderBy: TITLE) { totalCount } }`, { after: page.pageInfo.endCursor });
+    expect(other.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('rejects an oversized page with a clear error', async () => {

@@ -111,6 +111,10 @@ export class Program {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   tags: string[];
 
+  @Field(() => Boolean, { description: 'Some group is open for enrollment and not full (capacity − taken − pending > 0); kept by a trigger on groups' })
+  @Column({ type: 'boolean', default: false, insert: false, update: false })
+  hasFreeSeats: boolean;
+
   @Field(() => DateTimeScalar, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { writeAudit } from '../../common/audit';
 import { Service } from '../../common/container';
@@ -9,13 +8,13 @@ import { decodeCursor, type Page, pageSize, toPage } from '../../common/paginati
 import { execute } from '../../common/sql';
 import { type Actor, requireOperatorOf, requireRole } from '../accounts/actor';
 import { Role } from '../accounts/role';
-import { CertificatePeriod } from '../municipalities/certificate-period.entity';
 import { Municipality } from '../municipalities/municipality.entity';
 import type { CertificateAccount } from './certificate-account.entity';
 import { Certificate } from './certificate.entity';
 import { CertificateStatus } from './certificates.enums';
+import { changeCertificateStatus, insertCertificateWithFreshNumber, lockCertificate, lockOwnCertificate, requireCertificateStatus } from './certificate-rows';
 import { Child } from './child.entity';
-import { certificateValidUntil, MAX_AGE, MIN_AGE } from './child.service';
+import { MAX_AGE, MIN_AGE } from './child.service';
 import type { CertificateFilter } from './inputs/certificate-filter.input';
 import type { CertificateStatusChangeInput } from './inputs/status-change.input';
 import { LedgerEntry } from './ledger-entry.entity';
@@ -23,14 +22,6 @@ import { LedgerService } from './ledger.service';
 import { PeriodFundingListeners } from './period-funding';
 import { assertNotFrozen } from '../municipalities/financing-freeze';
 import { MunicipalityService } from '../municipalities/municipality.service';
-
-export const STATUS_LABELS: Record<CertificateStatus, string> = {
-  [CertificateStatus.PENDING_VERIFICATION]: 'ожидает проверки документов',
-  [CertificateStatus.ACCOUNTING]: 'сертификат учёта',
-  [CertificateStatus.FINANCING]: 'сертификат персонифицированного финансирования',
-  [CertificateStatus.SUSPENDED]: 'приостановлен',
-  [CertificateStatus.CLOSED]: 'закрыт',
-};
 
 /**
  * How much of a certificate a viewer may see: its parent and the authorities
@@ -80,7 +71,7 @@ export class CertificateService {
       if (age < MIN_AGE || age > MAX_AGE) {
         throw new DomainError(ErrorCode.BAD_USER_INPUT, `Сертификат оформляется на детей от ${MIN_AGE} до 18 лет, а ребёнку сейчас ${age}`);
       }
-      const id = await this.insertWithFreshNumber(manager, child);
+      const id = await insertCertificateWithFreshNumber(manager, child);
       await writeAudit(manager, { actorUserId: parent.userId, entityType: 'certificate', entityId: id, action: 'REQUESTED', after: { status: CertificateStatus.PENDING_VERIFICATION } });
       return manager.findOneByOrFail(Certificate, { id });
     });
@@ -90,11 +81,11 @@ export class CertificateService {
   verifyCertificate(actor: Actor | undefined, certificateId: string): Promise<Certificate> {
     return this.dataSource.transaction(async (manager) => {
       const verifier = requireRole(actor, Role.PROVIDER_STAFF, Role.OPERATOR, Role.REGION_ADMIN);
-      const certificate = await this.lock(manager, certificateId);
+      const certificate = await lockCertificate(manager, certificateId);
       if (verifier.role !== Role.PROVIDER_STAFF) requireOperatorOf(verifier, certificate.municipalityId);
-      this.requireStatus(certificate, [CertificateStatus.PENDING_VERIFICATION], 'Подтвердить можно только сертификат, ожидающий проверки документов');
+      requireCertificateStatus(certificate, [CertificateStatus.PENDING_VERIFICATION], 'Подтвердить можно только сертификат, ожидающий проверки документов');
       assertNotFrozen(await this.municipalities.financingFreeze(certificate.municipalityId), 'Подтверждение сертификатов');
-      return this.changeStatus(manager, certificate, verifier.userId, 'VERIFIED', {
+      return changeCertificateStatus(manager, certificate, verifier.userId, 'VERIFIED', {
         status: CertificateStatus.ACCOUNTING,
         verifiedAt: this.clock.now(),
         verifiedByUserId: verifier.userId,
@@ -105,7 +96,7 @@ export class CertificateService {
   /** The МОЦ gives FINANCING status and credits the period's nominal, while the period's limit allows. */
   grantFinancing(actor: Actor | undefined, certificateId: string): Promise<Certificate> {
     return this.dataSource.transaction(async (manager) => {
-      const certificate = await this.lock(manager, certificateId);
+      const certificate = await lockCertificate(manager, certificateId);
       const operator = requireOperatorOf(actor, certificate.municipalityId);
       assertNotFrozen(await this.municipalities.financingFreeze(certificate.municipalityId), 'Выдача сертификатов финансирования');
       return this.finance(manager, certificate, operator.userId, false);
@@ -120,8 +111,8 @@ export class CertificateService {
   async requestFinancing(actor: Actor | undefined, certificateId: string): Promise<Certificate> {
     const parent = requireRole(actor, Role.PARENT);
     return this.dataSource.transaction(async (manager) => {
-      const certificate = await this.lockOwn(manager, certificateId, parent.userId);
-      this.requireStatus(certificate, [CertificateStatus.ACCOUNTING], 'Запросить финансирование можно для подтверждённого сертификата учёта');
+      const certificate = await lockOwnCertificate(manager, certificateId, parent.userId);
+      requireCertificateStatus(certificate, [CertificateStatus.ACCOUNTING], 'Запросить финансирование можно для подтверждённого сертификата учёта');
       const municipality = await manager.findOneByOrFail(Municipality, { id: certificate.municipalityId });
       // During the year-end freeze the request waits in the МОЦ's queue instead of being granted at once.
       const frozen = (await this.municipalities.financingFreeze(certificate.municipalityId))?.active ?? false;
@@ -150,7 +141,7 @@ export class CertificateService {
       if ((await this.municipalities.financingFreeze(row.municipality_id))?.active) continue;
       try {
         await this.dataSource.transaction(async (manager) => {
-          const certificate = await this.lock(manager, row.id);
+          const certificate = await lockCertificate(manager, row.id);
           if (certificate.status !== CertificateStatus.ACCOUNTING || !certificate.financingRequestedAt) return;
           // The parent asked; the grant is theirs, as when it is granted at once.
           const [{ parent_user_id: parentUserId }] = await manager.query(`SELECT parent_user_id FROM children WHERE id = $1`, [certificate.childId]);
@@ -166,10 +157,10 @@ export class CertificateService {
 
   suspendCertificate(actor: Actor | undefined, input: CertificateStatusChangeInput): Promise<Certificate> {
     return this.dataSource.transaction(async (manager) => {
-      const certificate = await this.lock(manager, input.certificateId);
+      const certificate = await lockCertificate(manager, input.certificateId);
       const operator = requireOperatorOf(actor, certificate.municipalityId);
-      this.requireStatus(certificate, [CertificateStatus.PENDING_VERIFICATION, CertificateStatus.ACCOUNTING, CertificateStatus.FINANCING], 'Приостановить можно только действующий сертификат');
-      return this.changeStatus(manager, certificate, operator.userId, 'SUSPENDED', {
+      requireCertificateStatus(certificate, [CertificateStatus.PENDING_VERIFICATION, CertificateStatus.ACCOUNTING, CertificateStatus.FINANCING], 'Приостановить можно только действующий сертификат');
+      return changeCertificateStatus(manager, certificate, operator.userId, 'SUSPENDED', {
         status: CertificateStatus.SUSPENDED,
         statusBeforeSuspension: certificate.status,
         statusReason: input.reason.trim(),
@@ -180,16 +171,16 @@ export class CertificateService {
   /** A suspended certificate returns to the status it had; its money was never touched. */
   resumeCertificate(actor: Actor | undefined, certificateId: string): Promise<Certificate> {
     return this.dataSource.transaction(async (manager) => {
-      const certificate = await this.lock(manager, certificateId);
+      const certificate = await lockCertificate(manager, certificateId);
       const operator = requireOperatorOf(actor, certificate.municipalityId);
-      this.requireStatus(certificate, [CertificateStatus.SUSPENDED], 'Возобновить можно только приостановленный сертификат');
-      const resumed = await this.changeStatus(manager, certificate, operator.userId, 'RESUMED', {
+      requireCertificateStatus(certificate, [CertificateStatus.SUSPENDED], 'Возобновить можно только приостановленный сертификат');
+      const resumed = await changeCertificateStatus(manager, certificate, operator.userId, 'RESUMED', {
         status: certificate.statusBeforeSuspension!,
         statusBeforeSuspension: null,
         statusReason: null,
       });
       // Contracts that waited while the certificate was suspended take this period's money now.
-      const period = await this.currentPeriod(manager, certificate.municipalityId);
+      const period = await this.municipalities.currentPeriod(certificate.municipalityId, this.clock.today(), manager);
       if (period && resumed.status === CertificateStatus.FINANCING) await this.fundingListeners.settle(manager, certificate.id, period);
       return resumed;
     });
@@ -202,10 +193,10 @@ export class CertificateService {
    */
   closeCertificate(actor: Actor | undefined, input: CertificateStatusChangeInput): Promise<Certificate> {
     return this.dataSource.transaction(async (manager) => {
-      const certificate = await this.lock(manager, input.certificateId);
+      const certificate = await lockCertificate(manager, input.certificateId);
       const operator = requireOperatorOf(actor, certificate.municipalityId);
       if (certificate.status === CertificateStatus.CLOSED) throw new InvalidTransitionError('Сертификат уже закрыт');
-      return this.changeStatus(manager, certificate, operator.userId, 'CLOSED', {
+      return changeCertificateStatus(manager, certificate, operator.userId, 'CLOSED', {
         status: CertificateStatus.CLOSED,
         statusBeforeSuspension: null,
         statusReason: input.reason.trim(),
@@ -305,10 +296,10 @@ export class CertificateService {
    * exactly one of them; the CHECK (issued ≤ limit) backs it up.
    */
   private async finance(manager: EntityManager, certificate: Certificate, actorUserId: string, automatic: boolean): Promise<Certificate> {
-    this.requireStatus(certificate, [CertificateStatus.ACCOUNTING], 'Сертификат финансирования выдаётся только на подтверждённый сертификат учёта');
+    requireCertificateStatus(certificate, [CertificateStatus.ACCOUNTING], 'Сертификат финансирования выдаётся только на подтверждённый сертификат учёта');
     const today = this.clock.today();
     if (certificate.validUntil < today) throw new InvalidTransitionError('Срок действия сертификата истёк: ребёнку исполнилось 18 лет');
-    const period = await this.currentPeriod(manager, certificate.municipalityId);
+    const period = await this.municipalities.currentPeriod(certificate.municipalityId, today, manager);
     if (!period || period.nominal <= 0) {
       throw new DomainError('NO_PERIOD', 'Муниципалитет ещё не установил номинал сертификата на текущий период. Обратитесь в муниципальный опорный центр.');
     }
@@ -327,7 +318,7 @@ export class CertificateService {
       reason: `Зачислен номинал сертификата на ${period.year} год`,
       idempotencyKey: financingCreditKey(certificate.id, period.id),
     });
-    const financed = await this.changeStatus(
+    const financed = await changeCertificateStatus(
       manager,
       certificate,
       actorUserId,
@@ -338,66 +329,5 @@ export class CertificateService {
     // Contracts that waited for this period's funding are paid before anything else can use the money.
     await this.fundingListeners.settle(manager, certificate.id, period);
     return financed;
-  }
-
-  private currentPeriod(manager: EntityManager, municipalityId: string): Promise<CertificatePeriod | null> {
-    const today = this.clock.today();
-    return manager
-      .getRepository(CertificatePeriod)
-      .createQueryBuilder('p')
-      .where('p.municipality_id = :municipalityId AND p.starts_on <= :today AND p.ends_on >= :today', { municipalityId, today })
-      .getOne();
-  }
-
-  private async changeStatus(manager: EntityManager, certificate: Certificate, actorUserId: string, action: string, patch: Partial<Certificate>, details: Record<string, unknown> = {}): Promise<Certificate> {
-    await manager.update(Certificate, { id: certificate.id }, patch);
-    await writeAudit(manager, {
-      actorUserId,
-      entityType: 'certificate',
-      entityId: certificate.id,
-      action,
-      before: { status: certificate.status, reason: certificate.statusReason },
-      after: { status: patch.status ?? certificate.status, reason: patch.statusReason === undefined ? certificate.statusReason : patch.statusReason, ...details },
-    });
-    return manager.findOneByOrFail(Certificate, { id: certificate.id });
-  }
-
-  private requireStatus(certificate: Certificate, allowed: CertificateStatus[], message: string): void {
-    if (!allowed.includes(certificate.status)) {
-      throw new InvalidTransitionError(`${message}; сейчас: ${STATUS_LABELS[certificate.status]}`, { status: certificate.status });
-    }
-  }
-
-  private async lock(manager: EntityManager, id: string): Promise<Certificate> {
-    const certificate = await manager.findOne(Certificate, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!certificate) throw new NotFoundError('Сертификат');
-    return certificate;
-  }
-
-  /** The parent's own certificate only: the owner is part of the query. */
-  private async lockOwn(manager: EntityManager, id: string, parentUserId: string): Promise<Certificate> {
-    const certificate = await manager
-      .getRepository(Certificate)
-      .createQueryBuilder('c')
-      .innerJoin(Child, 'ch', 'ch.id = c.child_id')
-      .where('c.id = :id AND ch.parent_user_id = :parentUserId', { id, parentUserId })
-      .setLock('pessimistic_write', undefined, ['c'])
-      .getOne();
-    if (!certificate) throw new NotFoundError('Сертификат');
-    return certificate;
-  }
-
-  /** Numbers are random (not guessable in sequence); a collision simply draws again. */
-  private async insertWithFreshNumber(manager: EntityManager, child: Child): Promise<string> {
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const number = `28${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
-      const rows: { id: string }[] = await manager.query(
-        `INSERT INTO certificates (number, child_id, municipality_id, status, valid_until) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (number) DO NOTHING RETURNING id`,
-        [number, child.id, child.municipalityId, CertificateStatus.PENDING_VERIFICATION, certificateValidUntil(child.birthDate)],
-      );
-      if (rows.length) return rows[0].id;
-    }
-    throw new Error('could not draw a free certificate number');
   }
 }

@@ -43,3 +43,12 @@ registerEnumType(CertificateStatus, {
   description: 'PENDING_VERIFICATION → ACCOUNTING (сертификат учёта) → FINANCING (сертификат персонифицированного финансирования); SUSPENDED, CLOSED',
 });
 registerEnumType(LedgerEntryType, { name: 'LedgerEntryType', description: 'Operation on a certificate account' });
+
+/** Status names as parents and staff read them. */
+export const STATUS_LABELS: Record<CertificateStatus, string> = {
+  [CertificateStatus.PENDING_VERIFICATION]: 'ожидает проверки документов',
+  [CertificateStatus.ACCOUNTING]: 'сертификат учёта',
+  [CertificateStatus.FINANCING]: 'сертификат персонифицированного финансирования',
+  [CertificateStatus.SUSPENDED]: 'приостановлен',
+  [CertificateStatus.CLOSED]: 'закрыт',
+};

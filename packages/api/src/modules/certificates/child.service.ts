@@ -4,6 +4,7 @@ import { Clock } from '../../common/clock';
 import { addDays, addYears, ageOn } from '../../common/dates';
 import { BadInputError, DomainError, ErrorCode, InvalidTransitionError, NotFoundError } from '../../common/errors';
 import { type Actor, requireOperatorOf, requireRole } from '../accounts/actor';
+import { requireParentInGoodStanding } from '../accounts/parent-standing';
 import { Role } from '../accounts/role';
 import { Municipality } from '../municipalities/municipality.entity';
 import { Certificate } from './certificate.entity';
@@ -53,6 +54,7 @@ export class ChildService {
     this.checkAge(input.birthDate);
     return this.uniqueSnils(() =>
       this.dataSource.transaction(async (manager) => {
+        await requireParentInGoodStanding(manager, parent.userId);
         await this.requireMunicipality(manager, input.municipalityId);
         await this.refuseTakenSnils(manager, snils);
         return manager.save(

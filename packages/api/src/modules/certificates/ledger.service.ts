@@ -140,6 +140,15 @@ export class LedgerService {
     return this.accountQuery(manager, certificateId, on).getOne();
   }
 
+  /**
+   * The same account, locked until the caller's transaction ends: for callers
+   * that decide from its balance before moving money (the movement re-checks,
+   * but would refuse instead of letting the caller choose another way).
+   */
+  lockAccount(manager: EntityManager, certificateId: string, on: string): Promise<CertificateAccount | null> {
+    return this.accountQuery(manager, certificateId, on).setLock('pessimistic_write', undefined, ['a']).getOne();
+  }
+
   private accountQuery(manager: EntityManager, certificateId: string, on: string) {
     return manager
       .getRepository(CertificateAccount)

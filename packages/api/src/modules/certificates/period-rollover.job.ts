@@ -10,7 +10,8 @@ import { PeriodRolloverService } from './period-rollover.service';
  */
 export const periodRolloverJob: JobDefinition = {
   name: 'certificates.period-rollover',
-  cron: '10 0 * * *',
+  // 00:05 in Amur (UTC+9): the new year's money is there minutes after midnight, before staff confirm anything on 1 January.
+  cron: '5 15 * * *',
   async run(container) {
     await container.get(PeriodRolloverService).run();
     await container.get(CertificateService).grantQueuedRequests();

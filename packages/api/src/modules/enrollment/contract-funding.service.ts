@@ -162,8 +162,16 @@ export class ContractFundingService implements PeriodFundingListener {
       .addOrderBy('c.id', 'ASC')
       .getMany();
     if (contracts.length === 0) return;
-    const [certificate]: { status: CertificateStatus }[] = await m.query(`SELECT status FROM certificates WHERE id = $1`, [certificateId]);
-    const account = await this.ledger.accountFor(m, certificateId, period.startsOn);
+    const [certificate]: { status: CertificateStatus; status_before_suspension: CertificateStatus | null }[] = await m.query(
+      `SELECT status, status_before_suspension FROM certificates WHERE id = $1`,
+      [certificateId],
+    );
+    // Locked after the contracts (the service's lock order): what is available cannot be taken by a confirmation before the contracts claim it.
+    const account = await this.ledger.lockAccount(m, certificateId, period.startsOn);
+    const financing = certificate.status === CertificateStatus.FINANCING || certificate.status_before_suspension === CertificateStatus.FINANCING;
+    // Not credited yet (a contract signed on 1 January before the night's rollover ran): the rollover credits the
+    // certificate, or returns it to ACCOUNTING, and settles these contracts then; waiting now would alarm the parent for nothing.
+    if (financing && !account) return;
     let available = certificate.status === CertificateStatus.FINANCING && account ? availableOf(account) : 0;
     for (const contract of contracts) {
       const slice = sliceOf(contract, period);

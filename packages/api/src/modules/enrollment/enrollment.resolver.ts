@@ -13,14 +13,13 @@ import { Application } from './application.entity';
 import { Contract } from './contract.entity';
 import { ContractFundingService } from './contract-funding.service';
 import { ContractPeriodTerms } from './contract-period-terms.type';
-import { PayContractMyselfInput } from './inputs/contract-decision.input';
+import { PayContractMyselfInput, SignContractInput } from './inputs/contract-action.input';
 import { ContractFilter } from './inputs/contract-filter.input';
 import { EnrollmentQueryService } from './enrollment-query.service';
 import { EnrollmentService } from './enrollment.service';
 import { ApplicationActionInput } from './inputs/application-action.input';
 import { ApplicationFilter } from './inputs/application-filter.input';
 import { RejectApplicationInput } from './inputs/reject-application.input';
-import { SignContractInput } from './inputs/sign-contract.input';
 import { SubmitApplicationInput } from './inputs/submit-application.input';
 
 @ObjectType()

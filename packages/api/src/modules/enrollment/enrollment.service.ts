@@ -7,6 +7,7 @@ import { DomainError, ErrorCode, InvalidTransitionError, NotFoundError } from '.
 import { idempotent } from '../../common/idempotency';
 import { execute } from '../../common/sql';
 import { type Actor, requireRole } from '../accounts/actor';
+import { requireParentInGoodStanding } from '../accounts/parent-standing';
 import { Role } from '../accounts/role';
 import { User } from '../accounts/user.entity';
 import { FundingType } from '../catalog/catalog.enums';
@@ -225,6 +226,7 @@ export class EnrollmentService {
   }
 
   private async submit(m: EntityManager, parent: Actor, command: SubmitApplicationCommand): Promise<Application> {
+    await requireParentInGoodStanding(m, parent.userId);
     const child = await m
       .createQueryBuilder(Child, 'c')
       .leftJoinAndMapOne('c.certificate', Certificate, 'cert', 'cert.child_id = c.id')

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { writeAudit } from '../../common/audit';
 import { Service } from '../../common/container';
 import { Clock } from '../../common/clock';
@@ -31,9 +31,9 @@ export class MunicipalityService {
       .getMany();
   }
 
-  /** The period that contains `on` (today by default), if the municipality has set one. */
-  currentPeriod(municipalityId: string, on: string = this.clock.today()): Promise<CertificatePeriod | null> {
-    return this.dataSource
+  /** The period that contains `on` (today by default), if the municipality has set one; inside a transition, read with its manager. */
+  currentPeriod(municipalityId: string, on: string = this.clock.today(), manager: EntityManager = this.dataSource.manager): Promise<CertificatePeriod | null> {
+    return manager
       .getRepository(CertificatePeriod)
       .createQueryBuilder('p')
       .where('p.municipality_id = :municipalityId AND p.starts_on <= :on AND p.ends_on >= :on', { municipalityId, on })

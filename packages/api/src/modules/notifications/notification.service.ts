@@ -4,6 +4,7 @@ import { decodeCursor, type Page, pageSize, toPage } from '../../common/paginati
 import { execute } from '../../common/sql';
 import { type Actor, requireRole } from '../accounts/actor';
 import { Notification } from './notification.entity';
+import type { Phrase } from './phrasebook/phrase';
 
 export interface NotificationMessage {
   kind: string;
@@ -29,6 +30,14 @@ export class NotificationService {
   /** Notifies every staff member of an organization (e.g. of a new application), in the caller's transaction. */
   async notifyOrganizationStaff(manager: EntityManager, organizationId: string, message: NotificationMessage): Promise<void> {
     await this.insert(manager, `SELECT id FROM users WHERE organization_id = $1 AND role = 'PROVIDER_STAFF'`, organizationId, message);
+  }
+
+  /**
+   * An e-mail with no in-app notice (account letters), in the caller's transaction.
+   * `secret`: the body holds a live link, so the outbox forgets it once sent.
+   */
+  async email(manager: EntityManager, to: string, phrase: Phrase, options: { secret: boolean }): Promise<void> {
+    await manager.query(`INSERT INTO email_outbox (to_address, subject, body, erase_after_send) VALUES ($1, $2, $3, $4)`, [to, phrase.title, phrase.body, options.secret]);
   }
 
   /** Staff of an organization, for notices a caller sends to them one by one. */

@@ -56,6 +56,9 @@ export function LoginPage() {
         <Stack>
           <TextInput label="Электронная почта" type="email" autoComplete="email" required {...form.getInputProps('email')} />
           <PasswordInput label="Пароль" autoComplete="current-password" required {...form.getInputProps('password')} />
+          <Anchor component={Link} to="/forgot-password" size="sm" w="fit-content">
+            Забыли пароль?
+          </Anchor>
           {problem && (
             <Alert color="red" role="alert">
               {problem}

@@ -1,12 +1,13 @@
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Anchor, Button, Checkbox, Fieldset, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/page-title';
 import { ErrorNotice } from '@navigator/web-shared/query-state';
 import { graphql } from '../../gql';
 import { describeError } from '@navigator/web-shared/errors';
+import { ConsentText, CurrentConsentQuery } from '../../components/consent-text';
 import { safeNextPath } from './next-path';
 import { emailProblem } from '@navigator/web-shared/validation';
 
@@ -21,29 +22,26 @@ const MunicipalityChoicesQuery = graphql(`
 
 const RegisterMutation = graphql(`
   mutation RegisterParent($input: RegisterParentInput!) {
-    registerParent(input: $input) {
-      user {
-        id
-      }
-    }
+    registerParent(input: $input)
   }
 `);
 
 export function RegisterPage() {
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
-  const navigate = useNavigate();
-  const client = useApolloClient();
   const municipalities = useQuery(MunicipalityChoicesQuery);
+  const consent = useQuery(CurrentConsentQuery);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [register, { loading }] = useMutation(RegisterMutation);
   const [problem, setProblem] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { fullName: '', email: '', phone: '', municipalityId: '', password: '' },
+    initialValues: { fullName: '', email: '', phone: '', municipalityId: '', password: '', consent: false },
     validate: {
       fullName: (v) => (v.trim().length >= 3 ? null : 'Укажите фамилию, имя и отчество'),
       email: emailProblem,
       municipalityId: (v) => (v ? null : 'Выберите муниципалитет, где вы живёте'),
       password: (v) => (v.length >= 8 ? null : 'Пароль должен быть не короче 8 символов'),
+      consent: (v) => (v ? null : 'Без согласия на обработку персональных данных регистрация невозможна'),
     },
   });
 
@@ -52,17 +50,38 @@ export function RegisterPage() {
     try {
       await register({
         variables: {
-          input: { fullName: values.fullName.trim(), email: values.email.trim(), phone: values.phone.trim() || null, municipalityId: values.municipalityId, password: values.password },
+          input: {
+            fullName: values.fullName.trim(),
+            email: values.email.trim(),
+            phone: values.phone.trim() || null,
+            municipalityId: values.municipalityId,
+            password: values.password,
+            consentVersion: consent.data!.currentConsent.version,
+          },
         },
       });
-      await client.resetStore();
-      navigate(next === '/' ? '/children' : next, { replace: true });
+      setSentTo(values.email.trim());
     } catch (error) {
       const p = describeError(error);
       form.setErrors(p.fields);
       if (!Object.keys(p.fields).length) setProblem(p.message);
     }
   });
+
+  if (sentTo) {
+    return (
+      <Stack maw={480} mx="auto">
+        <PageTitle>Проверьте почту</PageTitle>
+        <Alert color="teal" role="status" title="Письмо отправлено">
+          Мы отправили письмо на {sentTo}. Перейдите по ссылке из письма, чтобы подтвердить адрес: после этого можно добавлять детей и подавать заявки. Письма нет —
+          загляните в папку «Спам»; из личного кабинета его можно отправить ещё раз.
+        </Alert>
+        <Button component={Link} to={`/login${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} w="fit-content">
+          Войти
+        </Button>
+      </Stack>
+    );
+  }
 
   return (
     <Stack maw={480} mx="auto" gap={0}>
@@ -87,13 +106,29 @@ export function RegisterPage() {
               {...form.getInputProps('municipalityId')}
             />
           )}
-          <PasswordInput label="Пароль" description="Не короче 8 символов" autoComplete="new-password" required {...form.getInputProps('password')} />
+          <PasswordInput
+            label="Пароль"
+            description="Не короче 8 символов. Простые пароли вроде 12345678 не подойдут: возьмите три-четыре слова или фразу с цифрами."
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('password')}
+          />
+          <Fieldset legend="Согласие на обработку персональных данных">
+            {consent.error ? (
+              <ErrorNotice error={consent.error} onRetry={() => consent.refetch()} title="Не загрузился текст согласия" />
+            ) : consent.data ? (
+              <ConsentText text={consent.data.currentConsent.text} version={consent.data.currentConsent.version} />
+            ) : (
+              <Text size="sm">Загружаем текст согласия…</Text>
+            )}
+            <Checkbox mt="sm" label="Я прочитал(а) текст и даю согласие на обработку моих персональных данных и данных моих детей" {...form.getInputProps('consent', { type: 'checkbox' })} />
+          </Fieldset>
           {problem && (
             <Alert color="red" role="alert">
               {problem}
             </Alert>
           )}
-          <Button type="submit" loading={loading} size="md">
+          <Button type="submit" loading={loading} disabled={!consent.data} size="md">
             Зарегистрироваться
           </Button>
           <Text size="sm">

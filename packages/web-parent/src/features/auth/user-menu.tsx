@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Button, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { IconId, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
 import { useCurrentUser } from '../../lib/current-user';
@@ -52,6 +52,9 @@ export function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{user.email}</Menu.Label>
+        <Menu.Item component={Link} to="/account" leftSection={<IconId size={18} aria-hidden />}>
+          Мои данные
+        </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={18} aria-hidden />} onClick={signOut} disabled={leaving}>
           Выйти
         </Menu.Item>

@@ -12,6 +12,8 @@ import { plural } from '@navigator/web-shared/format';
 import { directionLabels, formatLabels, fundingLabelsForParents, programOrderLabels } from '@navigator/web-shared/labels';
 import { ProgramCard } from './program-card';
 import { type CatalogSearch, activeFilterCount, readSearch, toFilter, writeSearch } from './search-params';
+import { FreezeNotice } from '../certificates/freeze-notice';
+import { useCurrentUser } from '../../lib/current-user';
 
 const PAGE_SIZE = 20;
 
@@ -68,6 +70,7 @@ export function CatalogPage() {
   const search = readSearch(params);
   const [text, setText] = useState(search.text);
   const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
+  const { user } = useCurrentUser();
   useEffect(() => setText(search.text), [search.text]);
 
   const { data, previousData, error, loading, networkStatus, fetchMore, refetch } = useQuery(CatalogSearchQuery, {
@@ -94,6 +97,7 @@ export function CatalogPage() {
   return (
     <Stack gap="md">
       <PageTitle>Найти кружок или секцию</PageTitle>
+      <FreezeNotice municipalityId={search.municipalityId ?? user?.municipalityId} />
       <form
         role="search"
         onSubmit={(e) => {

@@ -16,6 +16,7 @@ export const GroupCardFragment = graphql(`
     endsOn
     capacity
     freeSeats
+    waitlistLength
     enrollmentOpen
     schedule {
       weekday
@@ -43,7 +44,9 @@ export function GroupCard({ group }: { group: GroupCard_GroupFragment }) {
         </Text>
         <Group justify="space-between" align="center" mt={4}>
           <Text size="sm" fw={600} c={full ? 'orange.9' : 'teal.9'}>
-            {full ? 'Свободных мест нет' : `Свободно мест: ${group.freeSeats} из ${group.capacity}`}
+            {full
+              ? `Свободных мест нет${group.waitlistLength ? ` · в очереди: ${group.waitlistLength}` : ''}`
+              : `Свободно мест: ${group.freeSeats} из ${group.capacity}`}
           </Text>
           {group.enrollmentOpen ? (
             <Button component={Link} to={`/programs/${group.programId}/apply/${group.id}`} variant={full ? 'light' : 'filled'}>

@@ -13,6 +13,7 @@ import type { ChildCertificateQuery } from '../../gql/graphql';
 import { describeError } from '@navigator/web-shared/errors';
 import { formatDate, formatDateTime } from '@navigator/web-shared/format';
 import { LedgerHistory } from './ledger-history';
+import { FreezeNotice } from './freeze-notice';
 
 const ChildCertificateQuery = graphql(`
   query ChildCertificate($childId: ID!) {
@@ -136,6 +137,7 @@ function CertificateCard({ certificate, onChanged }: { certificate: Certificate;
             Действует до {formatDate(certificate.validUntil)} · {certificate.municipality.name}
           </Text>
           <StatusExplanation certificate={certificate} />
+          <FreezeNotice municipalityId={certificate.municipality.id} />
           {certificate.status === 'ACCOUNTING' &&
             (certificate.financingRequestedAt ? (
               <Alert color="blue">Запрос на финансирование отправлен {formatDateTime(certificate.financingRequestedAt)}. Его рассматривает МОЦ; о решении придёт уведомление.</Alert>

@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorNotice } from '@navigator/web-shared/query-state';
 import { graphql } from '../../gql';
 import { emailProblem } from '@navigator/web-shared/validation';
@@ -55,6 +55,9 @@ export function LoginPage() {
             <ErrorNotice error={error} title="Не удалось войти" />
             <TextInput label="Электронная почта" type="email" autoComplete="username" {...form.getInputProps('email')} />
             <PasswordInput label="Пароль" autoComplete="current-password" {...form.getInputProps('password')} />
+            <Anchor component={Link} to="/forgot-password" size="sm" w="fit-content">
+              Забыли пароль?
+            </Anchor>
             <Button type="submit" loading={loading}>
               Войти
             </Button>

@@ -32,6 +32,8 @@ const MunicipalityPeriodsDocument = graphql(`
         year
         startsOn
         endsOn
+        freezeStartsOn
+        freezeEndsOn
         nominal
         financingLimit
         financingIssued
@@ -116,6 +118,11 @@ export function PeriodsPage() {
                   </Table.Td>
                   <Table.Td>
                     {formatDate(p.startsOn)} – {formatDate(p.endsOn)}
+                    {p.freezeStartsOn && p.freezeEndsOn && (
+                      <Text size="xs" c="dimmed">
+                        пауза финансирования {formatDate(p.freezeStartsOn)} – {formatDate(p.freezeEndsOn)}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td ta="right">{formatRub(p.nominal)}</Table.Td>
                   <Table.Td>
@@ -174,17 +181,30 @@ function PeriodForm({ municipalityId, period, onDone }: { municipalityId: string
       endsOn: period?.endsOn ?? `${year}-12-31`,
       nominal: (period?.nominal ?? null) as number | null,
       financingLimit: period?.financingLimit ?? 0,
+      freezeStartsOn: period?.freezeStartsOn ?? null,
+      freezeEndsOn: period?.freezeEndsOn ?? null,
     },
     validate: {
       nominal: (v) => (v !== null && v >= 0 ? null : 'Укажите номинал'),
       financingLimit: (v) => (v >= (period?.financingIssued ?? 0) ? null : `Не меньше уже выданных: ${period?.financingIssued}`),
       endsOn: (v, values) => (v && values.startsOn && v > values.startsOn ? null : 'Окончание позже начала'),
+      freezeEndsOn: (v, values) =>
+        !v && !values.freezeStartsOn ? null : !v || !values.freezeStartsOn ? 'Укажите оба дня паузы или ни одного' : v >= values.freezeStartsOn ? null : 'Пауза заканчивается не раньше, чем начинается',
     },
   });
   return (
     <form
       onSubmit={form.onSubmit(async (v) => {
-        const input = { municipalityId, year: v.year, startsOn: v.startsOn, endsOn: v.endsOn, nominal: v.nominal!, financingLimit: v.financingLimit };
+        const input = {
+          municipalityId,
+          year: v.year,
+          startsOn: v.startsOn,
+          endsOn: v.endsOn,
+          nominal: v.nominal!,
+          financingLimit: v.financingLimit,
+          freezeStartsOn: v.freezeStartsOn,
+          freezeEndsOn: v.freezeEndsOn,
+        };
         if (await withFeedback(save({ variables: { input } }), `Период ${v.year} сохранён`, 'Период не сохранён')) onDone();
       })}
       noValidate
@@ -202,6 +222,16 @@ function PeriodForm({ municipalityId, period, onDone }: { municipalityId: string
           min={0}
           {...form.getInputProps('financingLimit')}
         />
+        <Text size="sm" fw={500}>
+          Пауза финансирования в конце года
+        </Text>
+        <Text size="xs" c="dimmed">
+          В эти дни выдача финансирования и подтверждение сертификатов ждут; заявки на обучение принимаются. Родители увидят объявление за 30 дней.
+        </Text>
+        <SimpleGrid cols={2}>
+          <DateInput label="С" valueFormat="DD.MM.YYYY" clearable {...form.getInputProps('freezeStartsOn')} />
+          <DateInput label="По" valueFormat="DD.MM.YYYY" clearable {...form.getInputProps('freezeEndsOn')} />
+        </SimpleGrid>
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Отмена

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { accountPhrases } from './accounts';
 import { applicationPhrases } from './applications';
 import { chargePhrases } from './charges';
 import { contractPhrases } from './contracts';
@@ -120,5 +121,31 @@ describe('the phrasebook', () => {
       title: 'Списание исправлено',
       body: `«Робототехника», октябрь 2026: списание с сертификата исправлено — было 1${NBSP}800,00${NBSP}₽, стало 900,00${NBSP}₽. Причина: Болел полмесяца.`,
     });
+  });
+});
+
+describe('account letters', () => {
+  it('asks to confirm the address with a link that works 48 hours', () => {
+    const p = accountPhrases.confirmEmail('Петрова Анна Сергеевна', 'http://localhost:4000/confirm-email?token=abc');
+    expect(p.title).toBe('Подтвердите адрес электронной почты');
+    expect(p.body).toBe(
+      'Здравствуйте, Петрова Анна Сергеевна!\n\nВы зарегистрировались в Навигаторе дополнительного образования. Чтобы добавлять детей и подавать заявки, подтвердите адрес почты по ссылке (она действует 48 часов):\n\nhttp://localhost:4000/confirm-email?token=abc\n\nЕсли это были не вы, просто не отвечайте на это письмо.\n\n— Навигатор дополнительного образования Амурской области',
+    );
+  });
+
+  it('tells the owner of a registered address about a second registration, and offers a reset', () => {
+    const p = accountPhrases.registrationAttempt('http://x/reset-password?token=t');
+    expect(p.title).toBe('Попытка зарегистрироваться с вашим адресом');
+    expect(p.body).toContain('у вас уже есть учётная запись');
+    expect(p.body).toContain('http://x/reset-password?token=t');
+  });
+
+  it('dates a password change in Amur time', () => {
+    expect(accountPhrases.passwordChanged(new Date('2026-12-07T09:00:00Z')).body).toContain('изменён 07.12.2026, 18:00 (время амурское)');
+  });
+
+  it('says what stays after consent is withdrawn', () => {
+    expect(accountPhrases.accountClosed().body).toContain('Договоры, списания и операции по сертификату хранятся');
+    expect(accountPhrases.passwordReset('L').body).toContain('по ссылке (она действует 1 час):\n\nL\n\n');
   });
 });

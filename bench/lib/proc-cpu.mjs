@@ -1,0 +1,39 @@
+/**
+ * CPU time of processes from /proc (Linux): user + system ticks of a process,
+ * plus those of its children — PostgreSQL's backends are children of the
+ * postmaster, and exited ones are counted in the parent's cutime/cstime.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function stat(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start at ")".
+    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), childTicks: Number(f[13]) + Number(f[14]) };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU ms used so far by `pid` and, with `withChildren`, every live child and every child it has reaped. */
+export function cpuMs(pid, { withChildren = false } = {}) {
+  const self = stat(pid);
+  if (!self) return 0;
+  let ticks = self.ticks;
+  if (withChildren) {
+    ticks += self.childTicks;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const s = stat(entry);
+      if (s?.ppid === pid) ticks += s.ticks + s.childTicks;
+    }
+  }
+  return ticks * TICK_MS;
+}
+
+export function parentPid(pid) {
+  return stat(pid)?.ppid ?? null;
+}
