@@ -121,8 +121,7 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     await expect(plainText(page, '[data-testid="certificate-total"]')).resolves.toBe(`Заблокировано на сертификате под этот договор: ${rub(blocked)}`);
     await expect(plainText(page, 'tr[data-part="blocked"]')).resolves.toContain(rub(blocked));
     await expect(plainText(page, 'tr[data-part="available"]')).resolves.toContain(rub(nominal - blocked));
-    // axe: a known WCAG gap on this screen, left for issue 17's second stage — screenshot only.
-    await screenshot(page, 'parent-contract-offer');
+    await checkScreen(page, 'parent-contract-offer');
 
     await page.getByRole('button', { name: 'Подписать' }).click();
     const dialog = page.getByRole('dialog', { name: 'Подписать договор?' });
@@ -135,8 +134,7 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     await expect.poll(() => plainText(page, 'tr[data-part="committed"]')).toContain(rub(blocked));
     await expect(plainText(page, 'tr[data-part="blocked"]')).resolves.toContain(rub(0));
     await expect(plainText(page, 'tr[data-part="available"]')).resolves.toContain(rub(nominal - blocked));
-    // axe: a known WCAG gap on this screen, left for issue 17's second stage — screenshot only.
-    await screenshot(page, 'parent-contract-signed');
+    await checkScreen(page, 'parent-contract-signed');
   });
 
   it('sees the month charged and terminates with a reason, getting the later months back', async () => {
@@ -167,8 +165,7 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     await expect.poll(() => page.getByTestId('contract-status').textContent()).toBe('Расторгнут, занятия по 31.10.2026');
     await expect.poll(() => plainText(page, 'tr[data-part="available"]')).not.toBe(availableBefore);
     await expect(plainText(page)).resolves.toContain('Переезжаем в другой город');
-    // axe: a known WCAG gap on this screen, left for issue 17's second stage — screenshot only.
-    await screenshot(page, 'parent-contract-terminated');
+    await checkScreen(page, 'parent-contract-terminated');
 
     // The applications list says the same as the contract page.
     await page.getByRole('link', { name: '← Заявки и договоры' }).click();
@@ -181,8 +178,7 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     await bell.click();
     await page.getByRole('list', { name: 'Уведомления' }).waitFor();
     expect(await page.getByRole('list', { name: 'Уведомления' }).getByRole('listitem').count()).toBeGreaterThan(0);
-    // axe: a known WCAG gap on this screen, left for issue 17's second stage — screenshot only.
-    await screenshot(page, 'parent-notifications');
+    await checkScreen(page, 'parent-notifications');
     await page.getByRole('button', { name: 'Отметить все прочитанными' }).click();
     await page.getByRole('button', { name: 'Уведомления', exact: true }).waitFor();
   });
