@@ -1,10 +1,11 @@
 import { inlineGraphqlDocuments } from '@navigator/web-shared/vite-plugin-inline-documents';
+import { precompress } from '@navigator/web-shared/vite-plugin-precompress';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
   base: '/provider/',
-  plugins: [inlineGraphqlDocuments('src/gql'), react()],
+  plugins: [inlineGraphqlDocuments('src/gql'), react(), precompress()],
   // One copy of each library, whether a module is imported from the app or from @navigator/web-shared.
   resolve: { dedupe: ['react', 'react-dom', '@apollo/client', '@mantine/core', 'graphql'] },
   server: { proxy: { '/graphql': 'http://localhost:4000', '/reports': 'http://localhost:4000' } },

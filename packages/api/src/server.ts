@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -17,6 +15,7 @@ import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './db/availab
 import { createDevToolsRouter } from './dev/dev-tools.router';
 import { createFormatError } from './graphql/format-error';
 import { httpStatusPlugin } from './graphql/http-status';
+import { compressResponses, serveSpa } from './http/spa-static';
 import { Loaders } from './graphql/loaders';
 import { httpCachePlugin } from './graphql/http-cache';
 import { queryLimits } from './graphql/query-limits';
@@ -50,23 +49,6 @@ export function createContainer(dataSource: DataSource, config: AppConfig, logge
 
 function clientIp(req: Request): string | null {
   return req.ip ?? req.socket.remoteAddress ?? null;
-}
-
-/** Serves a built SPA under `mount`, falling back to its index.html so deep links survive a reload. */
-function serveSpa(app: Express, mount: string, dist: string, name: string) {
-  const index = path.join(dist, 'index.html');
-  app.use(mount, express.static(dist, { index: false, maxAge: '1h', setHeaders: (res, file) => {
-    if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-  } }));
-  app.use(mount, (req, res, next) => {
-    if (req.method !== 'GET' || !req.accepts('html')) return next();
-    if (!existsSync(index)) {
-      res.status(503).type('text').send(`${name} is not built yet: run the build (see README).`);
-      return;
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
 }
 
 /**
@@ -149,6 +131,7 @@ export async function createServer(
     }
   });
 
+  app.use(['/graphql', '/reports'], compressResponses());
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newPhoneContext, screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
+import { newPhoneContext, useSystemAndBrowser } from '../../../testing/e2e-system';
+import { checkScreen } from '../../../testing/axe';
 import { chooseOption, followLetter, registerInBrowser, signInInBrowser } from './helpers';
 
 async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
@@ -30,7 +31,7 @@ describe('catalog, account and help in a phone browser', () => {
     await expect(page.getByText(/^Найдено: \d+/).textContent()).resolves.toMatch(/Найдено: [1-9]/);
     const first = page.locator('article a').first();
     await expect(first.textContent()).resolves.toContain('Робототехника');
-    await screenshot(page, 'parent-catalog');
+    await checkScreen(page, 'parent-catalog');
 
     // A reload keeps the search: the URL is the whole state.
     await page.reload();
@@ -43,6 +44,28 @@ describe('catalog, account and help in a phone browser', () => {
     await expect(page.getByText('Организация').isVisible()).resolves.toBe(true);
   });
 
+  it('takes «← К поиску» back to the same filters, loaded results and scroll position', async () => {
+    await page.goto(`${env.system.baseUrl}/?funding=CERTIFICATE&age=10`);
+    const cards = page.locator('article[aria-labelledby^="program-"]');
+    await cards.first().waitFor();
+    await page.getByRole('button', { name: 'Показать ещё' }).click();
+    await expect.poll(() => cards.count()).toBeGreaterThan(20);
+    const loaded = await cards.count();
+    const searchUrl = page.url();
+    const card = cards.nth(loaded - 2).locator('a').first();
+    await card.scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    expect(scrolled).toBeGreaterThan(0);
+
+    await card.click();
+    await page.getByRole('heading', { name: 'Группы' }).waitFor();
+    await page.getByRole('link', { name: '← К поиску' }).click();
+    await cards.first().waitFor();
+    expect(page.url()).toBe(searchUrl);
+    await expect(cards.count()).resolves.toBe(loaded);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled - 50);
+  });
+
   it('explains what the certificate pays and what the parent adds on a program page', async () => {
     const found = await env.system.gql(`{ programs(filter: { fundingType: CERTIFICATE }, first: 50) { edges { node { id title certificatePaymentAvailable certificateMonthlyShare parentMonthlyCopayment } } } }`);
     const program = found.data.programs.edges.map((e: { node: { id: string; certificatePaymentAvailable: boolean; parentMonthlyCopayment: number } }) => e.node).find((p: { certificatePaymentAvailable: boolean; parentMonthlyCopayment: number }) => p.certificatePaymentAvailable && p.parentMonthlyCopayment > 0);
@@ -53,7 +76,7 @@ describe('catalog, account and help in a phone browser', () => {
     expect(text).toContain(`Сертификат оплачивает: ${rub(program.certificateMonthlyShare)}\u00a0₽ в месяц`);
     expect(text).toContain(`Ваша доплата: ${rub(program.parentMonthlyCopayment)}\u00a0₽ в месяц`);
     expect(text).toContain('Доступна оплата сертификатом');
-    await screenshot(page, 'parent-program');
+    await checkScreen(page, 'parent-program');
 
     // «Записаться» as a guest leads through the login and remembers where to come back to.
     await page.getByRole('link', { name: /Записаться|Встать в очередь/ }).first().click();
@@ -63,7 +86,7 @@ describe('catalog, account and help in a phone browser', () => {
 
   it('registers a parent with consent, confirms the e-mail from the letter, signs out and back in', async () => {
     await registerInBrowser(page, env.system.baseUrl, { fullName: 'Петрова Анна Сергеевна', email: 'anna.e2e@example.ru', password: 'секретный-пароль' });
-    await screenshot(page, 'parent-register-sent');
+    await checkScreen(page, 'parent-register-sent');
     await followLetter(page, env.system, 'anna.e2e@example.ru', 'Подтвердите адрес');
     await page.getByText('Почта подтверждена').waitFor();
     await page.getByRole('link', { name: 'Войти' }).first().click();
@@ -101,7 +124,7 @@ describe('catalog, account and help in a phone browser', () => {
     await other.getByText('Пароль слишком простой', { exact: false }).waitFor();
     await other.getByLabel(/^Новый пароль\s*\*?$/).fill('Амур-Зея-новый-пароль');
     await other.getByLabel('Новый пароль ещё раз').fill('Амур-Зея-новый-пароль');
-    await screenshot(other, 'parent-reset-password');
+    await checkScreen(other, 'parent-reset-password');
     await other.getByRole('button', { name: 'Сохранить пароль и войти' }).click();
     await other.getByRole('heading', { name: 'Дети и сертификаты' }).waitFor();
 
@@ -129,7 +152,7 @@ describe('catalog, account and help in a phone browser', () => {
     expect(exported.account).toMatchObject({ email: 'anna.e2e@example.ru', phone: '+79145551234' });
     await expect(page.getByTestId('session').count()).resolves.toBeGreaterThanOrEqual(1);
     await page.getByText('Этот сеанс').waitFor();
-    await screenshot(page, 'parent-my-data');
+    await checkScreen(page, 'parent-my-data');
 
     await page.getByLabel('Пароль для подтверждения').fill('Амур-Зея-новый-пароль');
     await page.getByRole('button', { name: 'Отозвать согласие' }).click();
@@ -143,7 +166,7 @@ describe('catalog, account and help in a phone browser', () => {
     await page.goto(`${env.system.baseUrl}/help`);
     await page.getByText('ул. Народная, 26').first().waitFor();
     await expect(page.getByRole('heading', { name: /Все МОЦ Амурской области \(29\)/ }).isVisible()).resolves.toBe(true);
-    await screenshot(page, 'parent-help');
+    await checkScreen(page, 'parent-help');
   });
 
   it('keeps the low-vision version on after a reload', async () => {
@@ -155,7 +178,7 @@ describe('catalog, account and help in a phone browser', () => {
     await expect(page.getByRole('button', { name: 'Версия для слабовидящих' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await page.goto(`${env.system.baseUrl}/login`);
     await page.getByRole('heading', { name: 'Вход' }).waitFor();
-    await screenshot(page, 'parent-low-vision');
+    await checkScreen(page, 'parent-low-vision');
     await page.getByRole('button', { name: 'Версия для слабовидящих' }).click();
   });
 });

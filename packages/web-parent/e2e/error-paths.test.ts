@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newPhoneContext, screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
+import { checkScreen } from '../../../testing/axe';
 import { birthDateForAge, childAgeFor, confirmApplicationOf, financedParent, PARENT_PASSWORD, plainText, rub, staffGroups, type TargetGroup } from './helpers';
 
 /** What a parent sees when the system says no: a full group and a certificate without enough money. */
@@ -51,7 +52,7 @@ describe('error paths a parent meets', () => {
     await page.getByText('Мест нет — заявка в листе ожидания, место 1.').waitFor();
     await expect(page.getByTestId('application-status').first().textContent()).resolves.toBe('В листе ожидания');
     await expect(page.getByTestId('next-step').first().textContent()).resolves.toContain('место 1');
-    await screenshot(page, 'parent-waitlisted');
+    await checkScreen(page, 'parent-waitlisted');
   });
 
   it('warns before applying when the certificate cannot cover the block, and the refused confirmation changes nothing', async () => {
@@ -74,7 +75,7 @@ describe('error paths a parent meets', () => {
     await page.getByLabel('Тестов бедный').check();
     await page.getByText('Этого не хватает').waitFor();
     await expect(plainText(page)).resolves.toContain(`На сертификате доступно ${rub(small)}`);
-    await screenshot(page, 'parent-insufficient-balance');
+    await checkScreen(page, 'parent-insufficient-balance');
     await page.getByRole('button', { name: 'Подать заявку' }).click();
     await page.getByRole('heading', { name: 'Заявки и договоры' }).waitFor();
 

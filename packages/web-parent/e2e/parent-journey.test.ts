@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newPhoneContext, screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
+import { checkScreen } from '../../../testing/axe';
 import { birthDateForAge, blockedBy, childAgeFor, chooseOption, confirmApplicationOf, followLetter, plainText, registerInBrowser, signInInBrowser, rub, staffGroups, type TargetGroup, validSnils, verifyAndFinance } from './helpers';
 
 /**
@@ -35,14 +36,14 @@ describe('a parent on a phone, from registration to a signed contract', () => {
   it('registers, confirms the e-mail from the mailbox, and adds a child, with the SNILS checked while typing', async () => {
     const person = { fullName: 'Соколова Ирина Викторовна', email: 'irina.sokolova@example.ru', password: 'надёжный-пароль' };
     await registerInBrowser(page, env.system.baseUrl, person);
-    await screenshot(page, 'parent-registered-check-mail');
+    await checkScreen(page, 'parent-registered-check-mail');
     // Signed in but unconfirmed: the cabinet says so, and adding a child waits for the letter's link.
     await signInInBrowser(page, env.system.baseUrl, person.email, person.password);
     await page.getByText('Подтвердите адрес электронной почты').waitFor();
     await page.getByRole('button', { name: 'Отправить письмо ещё раз' }).isVisible();
     await followLetter(page, env.system, person.email, 'Подтвердите адрес');
     await page.getByText('Почта подтверждена').waitFor();
-    await screenshot(page, 'parent-email-confirmed');
+    await checkScreen(page, 'parent-email-confirmed');
     await page.getByRole('link', { name: 'Перейти к детям' }).click();
     await page.getByRole('heading', { name: 'Дети и сертификаты' }).waitFor();
     await expect(page.getByText('Подтвердите адрес электронной почты').count()).resolves.toBe(0);
@@ -62,7 +63,7 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     await snils.fill('');
     await snils.pressSequentially(good.replace(/\D/g, ''));
     await page.getByLabel('СНИЛС указан верно').waitFor();
-    await screenshot(page, 'parent-add-child');
+    await checkScreen(page, 'parent-add-child');
     await page.getByRole('button', { name: 'Добавить ребёнка' }).click();
     await page.getByRole('article', { name: `${child.lastName} ${child.firstName} ${child.middleName}` }).waitFor();
   });
@@ -81,7 +82,7 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     expect(text).toContain('Сертификат персонифицированного финансирования');
     expect(text).toMatch(new RegExp(`Доступно.*${rub(nominal)}`));
     expect(await page.getByTestId('ledger-line').count()).toBeGreaterThan(0);
-    await screenshot(page, 'parent-certificate');
+    await checkScreen(page, 'parent-certificate');
   });
 
   it('finds the program by search and applies, seeing what confirmation would block', async () => {
@@ -98,7 +99,7 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     await page.getByRole('heading', { name: 'Запись в группу' }).waitFor();
     await page.getByLabel(`${child.lastName} ${child.firstName} ${child.middleName}`).check();
     await expect(plainText(page)).resolves.toContain(`На сертификате доступно ${rub(nominal)}`);
-    await screenshot(page, 'parent-apply');
+    await checkScreen(page, 'parent-apply');
     await page.getByRole('button', { name: 'Подать заявку' }).click();
     await page.getByRole('heading', { name: 'Заявки и договоры' }).waitFor();
     await expect(page.getByTestId('application-status').first().textContent()).resolves.toBe('На рассмотрении');
@@ -113,14 +114,14 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     await page.reload();
     await expect(page.getByTestId('application-status').first().textContent()).resolves.toBe('Подтверждена — ждёт подписи договора');
     await expect(page.getByTestId('next-step').first().textContent().then((t) => t!.replace(/[\u00a0\u202f]/g, ' '))).resolves.toContain(`На сертификате заблокировано ${rub(blocked)}`);
-    await screenshot(page, 'parent-applications');
+    await checkScreen(page, 'parent-applications');
 
     await page.getByRole('link', { name: 'Открыть договор и подписать' }).click();
     await page.getByTestId('certificate-total').waitFor();
     await expect(plainText(page, '[data-testid="certificate-total"]')).resolves.toBe(`Заблокировано на сертификате под этот договор: ${rub(blocked)}`);
     await expect(plainText(page, 'tr[data-part="blocked"]')).resolves.toContain(rub(blocked));
     await expect(plainText(page, 'tr[data-part="available"]')).resolves.toContain(rub(nominal - blocked));
-    await screenshot(page, 'parent-contract-offer');
+    await checkScreen(page, 'parent-contract-offer');
 
     await page.getByRole('button', { name: 'Подписать' }).click();
     const dialog = page.getByRole('dialog', { name: 'Подписать договор?' });
@@ -133,7 +134,7 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     await expect.poll(() => plainText(page, 'tr[data-part="committed"]')).toContain(rub(blocked));
     await expect(plainText(page, 'tr[data-part="blocked"]')).resolves.toContain(rub(0));
     await expect(plainText(page, 'tr[data-part="available"]')).resolves.toContain(rub(nominal - blocked));
-    await screenshot(page, 'parent-contract-signed');
+    await checkScreen(page, 'parent-contract-signed');
   });
 
   it('sees the month charged and terminates with a reason, getting the later months back', async () => {
@@ -164,7 +165,7 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     await expect.poll(() => page.getByTestId('contract-status').textContent()).toBe('Расторгнут, занятия по 31.10.2026');
     await expect.poll(() => plainText(page, 'tr[data-part="available"]')).not.toBe(availableBefore);
     await expect(plainText(page)).resolves.toContain('Переезжаем в другой город');
-    await screenshot(page, 'parent-contract-terminated');
+    await checkScreen(page, 'parent-contract-terminated');
 
     // The applications list says the same as the contract page.
     await page.getByRole('link', { name: '← Заявки и договоры' }).click();
@@ -177,7 +178,7 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     await bell.click();
     await page.getByRole('list', { name: 'Уведомления' }).waitFor();
     expect(await page.getByRole('list', { name: 'Уведомления' }).getByRole('listitem').count()).toBeGreaterThan(0);
-    await screenshot(page, 'parent-notifications');
+    await checkScreen(page, 'parent-notifications');
     await page.getByRole('button', { name: 'Отметить все прочитанными' }).click();
     await page.getByRole('button', { name: 'Уведомления', exact: true }).waitFor();
   });

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { checkScreen } from '../../../testing/axe';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newPhoneContext, pinBrowserClock, screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
 import { birthDateForAge, childAgeFor, confirmApplicationOf, financedParent, PARENT_PASSWORD, plainText, rub, staffGroups, type TargetGroup } from './helpers';
@@ -94,7 +95,7 @@ describe('a December contract for a school-year group continues in January', () 
     expect(spring).toContain('01.01.2027 – 31.05.2027');
     expect(spring).toContain(rub(target.monthlyShare * 5));
     expect(spring).toContain('будет оплачено из номинала 2027 года');
-    await screenshot(page, 'season-contract-offer');
+    await checkScreen(page, 'season-contract-offer');
 
     await page.getByRole('button', { name: 'Подписать' }).click();
     const dialog = page.getByRole('dialog', { name: 'Подписать договор?' });
@@ -116,7 +117,7 @@ describe('a December contract for a school-year group continues in January', () 
     await expect(page.getByTestId('contract-status').textContent()).resolves.toBe('Действует');
     await expect(plainText(page, 'tr[data-year="2027"]')).resolves.toContain('оплачено из номинала 2027 года');
     await expect(plainText(page, '[data-testid="certificate-total"]')).resolves.toBe(`Закреплено за договором (обязательства): ${rub(target.monthlyShare * 6)}`);
-    await screenshot(page, 'season-contract-funded-2027');
+    await checkScreen(page, 'season-contract-funded-2027');
 
     const seat = await env.system.gql(`{ myApplications { status group { id } } }`, {}, parent.token);
     expect(seat.data.myApplications).toEqual([{ status: 'ENROLLED', group: { id: target.groupId } }]);
@@ -139,7 +140,7 @@ describe('a December contract for a school-year group continues in January', () 
     // FUNDING_DECISION_DAYS (14) from 1 January.
     await expect(plainText(parentPage, '[data-testid="funding-decision"]')).resolves.toContain('До 15.01.2027 выберите');
     await expect(plainText(parentPage, 'tr[data-year="2027"]')).resolves.toContain('номинала 2027 года не хватило — нужно ваше решение');
-    await screenshot(parentPage, 'season-contract-awaiting-funding');
+    await checkScreen(parentPage, 'season-contract-awaiting-funding');
 
     await decision.getByRole('button', { name: 'Оплачивать самим' }).click();
     const dialog = parentPage.getByRole('dialog', { name: 'Оплачивать самим?' });

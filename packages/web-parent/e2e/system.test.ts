@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newPhoneContext, screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
+import { newPhoneContext, useSystemAndBrowser } from '../../../testing/e2e-system';
+import { checkScreen } from '../../../testing/axe';
 
 describe('the whole system in a browser', () => {
   const env = useSystemAndBrowser();
@@ -11,7 +12,7 @@ describe('the whole system in a browser', () => {
     // The parent SPA opens on the catalog; every page names the site in the tab title.
     await expect(page.locator('h1').first().textContent()).resolves.toContain('Найти кружок');
     await expect.poll(() => page.title()).toContain('Навигатор');
-    await screenshot(page, 'parent-home');
+    await checkScreen(page, 'parent-home');
     const deep = await page.goto(`${env.system.baseUrl}/programs/some/deep/link`);
     expect(deep!.status()).toBe(200);
     await page.goto(`${env.system.baseUrl}/provider/applications`);

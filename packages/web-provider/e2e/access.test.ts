@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
+import { checkScreen } from '../../../testing/axe';
 import { newDesktopContext, signIn } from './browser';
 import { offerContractThroughApi } from './setup';
 
@@ -16,7 +17,7 @@ describe('signing in and access to the organizations\' cabinet', () => {
     await page.getByRole('button', { name: 'Войти' }).click();
     await page.waitForURL(/\/provider\/organization$/);
     await page.getByRole('heading', { name: 'МАО ДО ДДТ «Ровесник»' }).waitFor();
-    await screenshot(page, 'provider-organization');
+    await checkScreen(page, 'provider-organization');
     await context.close();
   });
 
@@ -41,7 +42,7 @@ describe('signing in and access to the organizations\' cabinet', () => {
     const body = await page.locator('main').textContent();
     expect(body).not.toContain(contract.number);
     expect(body).not.toContain(contract.childLastName);
-    await screenshot(page, 'provider-foreign-contract');
+    await checkScreen(page, 'provider-foreign-contract');
 
     // The application itself, asked for through the inbox's URL filters, is not among theirs either.
     await page.goto(`${env.system.baseUrl}/provider/applications?status=CONFIRMED&program=${contract.programId}`);
@@ -81,7 +82,9 @@ describe('signing in and access to the organizations\' cabinet', () => {
       await page.getByRole('status').waitFor({ state: 'detached' });
       const errors = await page.locator('main [role=alert]').allTextContents();
       expect(errors, `${email} → ${section}`).toEqual([]);
-      await screenshot(page, `sections-${email.split('@')[0]}-${sections.indexOf(section)}`);
+      // axe: the summary's chart is a known WCAG gap, left for issue 17's second stage — screenshot only there.
+      if (section === 'Сводка') await screenshot(page, `sections-${email.split('@')[0]}-${sections.indexOf(section)}`);
+      else await checkScreen(page, `sections-${email.split('@')[0]}-${sections.indexOf(section)}`);
     }
     await context.close();
   });

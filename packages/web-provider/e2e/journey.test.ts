@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { E2E_TODAY, screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
+import { checkScreen } from '../../../testing/axe';
 import { newDesktopContext, signIn } from './browser';
 
 /** `dd.mm.yyyy` of the first day of a month `offset` months from the system's pinned day, as staff type dates. */
@@ -63,14 +64,14 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     await staff.getByText('Опубликована', { exact: true }).first().waitFor();
     await staff.getByRole('button', { name: 'Подать на сертификацию' }).click();
     await staff.getByText('На сертификации', { exact: true }).first().waitFor();
-    await screenshot(staff, 'provider-program-submitted');
+    await checkScreen(staff, 'provider-program-submitted');
   });
 
   it('the operator certifies the program with a normative cost', async () => {
     await operator.reload();
     const row = operator.getByRole('row', { name: new RegExp(title.replace(/[()]/g, '\\$&')) });
     await row.waitFor();
-    await screenshot(operator, 'operator-certification-queue');
+    await checkScreen(operator, 'operator-certification-queue');
     await row.getByRole('button', { name: 'Сертифицировать' }).click();
     const dialog = operator.getByRole('dialog');
     await dialog.getByLabel('Нормативная стоимость в месяц').fill('2500');
@@ -93,7 +94,7 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     await staff.getByRole('heading', { name: 'Заявки', level: 2 }).waitFor();
     const row = staff.getByRole('row', { name: new RegExp(child.firstName) });
     await row.waitFor();
-    await screenshot(staff, 'provider-applications');
+    await checkScreen(staff, 'provider-applications');
     await row.getByRole('button', { name: 'Подтвердить' }).click();
     await row.waitFor({ state: 'detached' });
     await staff.getByRole('tab', { name: 'Ждут подписи' }).click();
@@ -117,7 +118,7 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     await contractRow.getByRole('link').click();
     await staff.getByRole('heading', { name: /Договор №/ }).waitFor();
     await expect(staff.locator('[data-year="2027"]').textContent()).resolves.toContain('будет оплачено из номинала');
-    await screenshot(staff, 'provider-contract');
+    await checkScreen(staff, 'provider-contract');
   });
 
   it('staff record the month\'s charge and form the invoice; the operator approves it', async () => {
@@ -136,6 +137,7 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     await staff.getByRole('button', { name: 'Сформировать счёт' }).click();
     const invoiceRow = staff.getByRole('row', { name: /Зея/ });
     await invoiceRow.getByText('На проверке в МОЦ').waitFor();
+    // axe: a known WCAG gap on this screen, left for issue 17's second stage — screenshot only.
     await screenshot(staff, 'provider-charges-invoice');
 
     await operator.getByRole('link', { name: 'Реестр счетов' }).click();
@@ -144,7 +146,7 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     await registryRow.waitFor();
     await registryRow.getByRole('button', { name: 'Принять' }).click();
     await registryRow.getByText('Принят', { exact: true }).waitFor();
-    await screenshot(operator, 'operator-invoice-registry');
+    await checkScreen(operator, 'operator-invoice-registry');
 
     await staff.reload();
     await staff.getByRole('row', { name: /Зея/ }).getByText('Принят', { exact: true }).waitFor();
@@ -171,6 +173,6 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     const row = operator.getByRole('row', { name: new RegExp(number) });
     await row.getByRole('button', { name: 'Выдать финансирование' }).click();
     await row.getByText('Сертификат ПФ', { exact: true }).waitFor();
-    await screenshot(operator, 'operator-certificates');
+    await checkScreen(operator, 'operator-certificates');
   });
 });

@@ -6,7 +6,8 @@ import { RouterProvider } from 'react-router';
 import { createApolloClient } from '@navigator/web-shared/apollo-client';
 import { useLowVision } from './low-vision';
 import { router } from './routes';
-import { lowVisionTheme, lowVisionVariables, standardVariables, theme } from './theme';
+import { contrastVariables } from '@navigator/web-shared/contrast';
+import { lowVisionTheme, lowVisionVariables, theme } from './theme';
 
 const client = createApolloClient();
 
@@ -17,7 +18,7 @@ export function App() {
   }, [lowVision]);
   return (
     <ApolloProvider client={client}>
-      <MantineProvider theme={lowVision ? lowVisionTheme : theme} cssVariablesResolver={lowVision ? lowVisionVariables : standardVariables} forceColorScheme="light">
+      <MantineProvider theme={lowVision ? lowVisionTheme : theme} cssVariablesResolver={lowVision ? lowVisionVariables : contrastVariables} forceColorScheme="light">
         <Notifications position="top-center" />
         <RouterProvider router={router} />
       </MantineProvider>

@@ -2,7 +2,7 @@ import { Anchor, AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, Uns
 import { useDisclosure } from '@mantine/hooks';
 import { IconEye, IconEyeOff, IconFileText, IconHelpCircle, IconMoodKid, IconSearch } from '@tabler/icons-react';
 import { Suspense } from 'react';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Loading } from '@navigator/web-shared/query-state';
 import { AccountNotices } from '../features/account/account-notices';
 import { UserMenu } from '../features/auth/user-menu';
@@ -74,6 +74,7 @@ export function Layout() {
           <AccountNotices />
           <Suspense fallback={<Loading />}>
             <Outlet />
+            <ScrollRestoration />
           </Suspense>
         </Box>
       </AppShell.Main>

@@ -1,4 +1,5 @@
 import { type CSSVariablesResolver, createTheme } from '@mantine/core';
+import { accessibleComponents } from '@navigator/web-shared/accessible-defaults';
 
 export const theme = createTheme({
   primaryColor: 'teal',
@@ -6,6 +7,7 @@ export const theme = createTheme({
   primaryShade: 9,
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+  components: accessibleComponents,
 });
 
 /** «Версия для слабовидящих»: everything a quarter larger, black on white, strong outlines. */
@@ -19,15 +21,9 @@ export const lowVisionTheme = createTheme({
   white: '#ffffff',
   focusRing: 'always',
   components: {
+    ...accessibleComponents,
     Button: { defaultProps: { variant: 'filled' } },
   },
-});
-
-/** Mantine's default secondary text (gray 6) is below 4.5:1 on white; gray 7 reads comfortably. */
-export const standardVariables: CSSVariablesResolver = () => ({
-  variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
-  dark: {},
 });
 
 export const lowVisionVariables: CSSVariablesResolver = () => ({

@@ -8,6 +8,7 @@ import 'dayjs/locale/ru';
 import { RouterProvider } from 'react-router';
 import { createApolloClient } from '@navigator/web-shared/apollo-client';
 import { router } from './router';
+import { contrastVariables } from '@navigator/web-shared/contrast';
 import { theme } from './theme';
 
 // Date inputs parse what staff type («01.09.2026») with their display format.
@@ -19,7 +20,7 @@ const client = createApolloClient({ watchQuery: { fetchPolicy: 'cache-and-networ
 export function App() {
   return (
     <ApolloProvider client={client}>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} cssVariablesResolver={contrastVariables}>
         <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
           <Notifications position="bottom-right" />
           <RouterProvider router={router} />

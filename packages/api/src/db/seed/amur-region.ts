@@ -50,6 +50,6 @@ export const ZEYA_SUPPORT_CENTER = {
   name: 'Муниципальный опорный центр дополнительного образования детей г. Зеи',
   hostOrganization: 'МАО ДО ДДТ «Ровесник»',
   address: 'г. Зея, ул. Народная, 26',
-  phone: '2-28-98',
+  phone: '8 (41658) 2-28-98',
   links: ['https://t.me/moc_zeya', 'https://dopportal.amurobl.ru/blog/31'],
 };

@@ -145,7 +145,7 @@ async function seedOrganizations(manager: EntityManager, municipalities: Map<str
         license_number: `Л035-01211-28/00${random.int(100_000, 999_999)}`,
         license_date: `20${random.int(15, 23)}-0${random.int(1, 9)}-1${random.int(0, 9)}`,
         address,
-        phone: isRovesnik ? '2-28-98' : `8 (4162) ${random.int(20, 59)}-${random.int(10, 99)}-${random.int(10, 99)}`,
+        phone: isRovesnik ? '8 (41658) 2-28-98' : `8 (4162) ${random.int(20, 59)}-${random.int(10, 99)}-${random.int(10, 99)}`,
         email: `org${rows.length + 1}@example.ru`,
         description: 'Организация дополнительного образования детей (демо-данные).',
         pf_connected: pfConnected,

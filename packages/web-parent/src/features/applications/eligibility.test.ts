@@ -16,7 +16,7 @@ describe('who may apply', () => {
   });
 
   it('explains an age outside the program', () => {
-    expect(ineligibility({ child: { ...financed, birthDate: '2021-01-01' }, program, group, applications: [] })).toMatch(/7–14 лет.*будет 5/);
+    expect(ineligibility({ child: { ...financed, birthDate: '2021-01-01' }, program, group, applications: [] })).toMatch(/7–14 лет, а к началу занятий ребёнку будет 5 лет$/);
   });
 
   it('explains which certificate status each funding type needs', () => {

@@ -1,3 +1,4 @@
+import { years } from '@navigator/web-shared/russian';
 import type { CertificateStatus, FundingType } from '../../gql/graphql';
 
 /** Full years on a date, both as `YYYY-MM-DD`. */
@@ -29,7 +30,7 @@ export interface EligibilityInput {
  */
 export function ineligibility({ child, program, group, applications }: EligibilityInput): string | null {
   const age = ageOn(child.birthDate, group.startsOn);
-  if (age < program.ageFrom || age > program.ageTo) return `Программа для детей ${program.ageFrom}–${program.ageTo} лет, а к началу занятий ребёнку будет ${age}`;
+  if (age < program.ageFrom || age > program.ageTo) return `Программа для детей ${program.ageFrom}–${program.ageTo} лет, а к началу занятий ребёнку будет ${years(age)}`;
   if (applications.some((a) => a.childId === child.id && a.programId === program.id && LIVE_APPLICATION.includes(a.status))) {
     return 'На эту программу у ребёнка уже есть заявка';
   }

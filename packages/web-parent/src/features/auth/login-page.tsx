@@ -7,6 +7,7 @@ import { PageTitle } from '../../components/page-title';
 import { graphql } from '../../gql';
 import { describeError } from '@navigator/web-shared/errors';
 import { safeNextPath } from './next-path';
+import { emailProblem } from '@navigator/web-shared/validation';
 
 const LoginMutation = graphql(`
   mutation Login($input: LoginInput!) {
@@ -28,7 +29,7 @@ export function LoginPage() {
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
-      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Укажите адрес электронной почты'),
+      email: emailProblem,
       password: (v) => (v ? null : 'Введите пароль'),
     },
   });

@@ -9,6 +9,7 @@ import { graphql } from '../../gql';
 import { describeError } from '@navigator/web-shared/errors';
 import { ConsentText, CurrentConsentQuery } from '../../components/consent-text';
 import { safeNextPath } from './next-path';
+import { emailProblem } from '@navigator/web-shared/validation';
 
 const MunicipalityChoicesQuery = graphql(`
   query MunicipalityChoices {
@@ -37,7 +38,7 @@ export function RegisterPage() {
     initialValues: { fullName: '', email: '', phone: '', municipalityId: '', password: '', consent: false },
     validate: {
       fullName: (v) => (v.trim().length >= 3 ? null : 'Укажите фамилию, имя и отчество'),
-      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Укажите адрес электронной почты'),
+      email: emailProblem,
       municipalityId: (v) => (v ? null : 'Выберите муниципалитет, где вы живёте'),
       password: (v) => (v.length >= 8 ? null : 'Пароль должен быть не короче 8 символов'),
       consent: (v) => (v ? null : 'Без согласия на обработку персональных данных регистрация невозможна'),

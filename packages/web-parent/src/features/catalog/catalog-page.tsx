@@ -195,7 +195,7 @@ export function CatalogPage() {
               : `Найдено: ${shown.programs.totalCount} ${plural(shown.programs.totalCount, 'программа', 'программы', 'программ')}`}
             {search.municipalityId && municipalityName.get(search.municipalityId) ? ` · ${municipalityName.get(search.municipalityId)}` : ''}
           </Text>
-          {shown.programs.fuzzy && (
+          {shown.programs.fuzzy && shown.programs.totalCount > 0 && (
             <Alert color="yellow">Точных совпадений не нашлось — показываем похожие по написанию. Проверьте, нет ли опечатки.</Alert>
           )}
           {shown.programs.totalCount === 0 && <Text>Ничего не нашлось. Попробуйте другие слова или уберите часть фильтров.</Text>}

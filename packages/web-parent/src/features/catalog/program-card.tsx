@@ -1,9 +1,10 @@
 import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { graphql } from '../../gql';
 import type { ProgramCard_ProgramFragment } from '../../gql/graphql';
 import { formatRub } from '@navigator/web-shared/format';
 import { directionLabels, formatLabels, ageRange } from '@navigator/web-shared/labels';
+import { foundIn } from './back-to-search';
 import { FundingBadge } from './funding-badge';
 
 export const ProgramCardFragment = graphql(`
@@ -43,11 +44,12 @@ function priceLine(program: ProgramCard_ProgramFragment): string {
 }
 
 export function ProgramCard({ program }: { program: ProgramCard_ProgramFragment }) {
+  const location = useLocation();
   const freeSeats = program.groups.filter((g) => g.enrollmentOpen).reduce((sum, g) => sum + g.freeSeats, 0);
   return (
     <Card withBorder padding="md" component="article" aria-labelledby={`program-${program.id}`}>
       <Stack gap={6}>
-        <Anchor component={Link} to={`/programs/${program.id}`} fw={700} size="lg" id={`program-${program.id}`} underline="hover">
+        <Anchor component={Link} to={`/programs/${program.id}`} state={foundIn(location.search)} fw={700} size="lg" id={`program-${program.id}`} underline="hover">
           {program.title}
         </Anchor>
         <Text size="sm" c="dimmed">
@@ -63,7 +65,7 @@ export function ProgramCard({ program }: { program: ProgramCard_ProgramFragment 
           <Text size="sm" fw={600}>
             {priceLine(program)}
           </Text>
-          <Text size="sm" c={freeSeats > 0 ? 'teal.9' : 'orange.9'}>
+          <Text size="sm" c={freeSeats > 0 ? 'teal.9' : 'red.9'}>
             {freeSeats > 0 ? `Свободных мест: ${freeSeats}` : 'Мест нет, можно в очередь'}
           </Text>
         </Group>

@@ -8,6 +8,9 @@ import { graphql } from '../../gql';
 import type { ProgramDetailsQuery } from '../../gql/graphql';
 import { formatRub, plural } from '@navigator/web-shared/format';
 import { directionLabels, formatLabels, ageRange } from '@navigator/web-shared/labels';
+import { PhoneLink } from '@navigator/web-shared/phone-link';
+import { addressWithTown } from '@navigator/web-shared/russian';
+import { useBackToSearch } from './back-to-search';
 import { FundingBadge } from './funding-badge';
 import { GroupCard } from './group-card';
 
@@ -85,6 +88,7 @@ function PriceBlock({ program }: { program: ProgramDetails }) {
 
 export function ProgramPage() {
   const { id = '' } = useParams();
+  const backToSearch = useBackToSearch();
   const { data, loading, error, refetch } = useQuery(ProgramDetailsQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
   if (loading && !data) return <Loading label="Открываем программу…" />;
   if (error) return <ErrorNotice error={error} onRetry={() => refetch()} title="Программа не открылась" />;
@@ -94,7 +98,7 @@ export function ProgramPage() {
 
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/" size="sm">
+      <Anchor component={Link} {...backToSearch} size="sm">
         ← К поиску
       </Anchor>
       <div>
@@ -117,7 +121,7 @@ export function ProgramPage() {
               {plural(program.academicHours, 'академический час', 'академических часа', 'академических часов')}
             </List.Item>
             <List.Item>Формат: {formatLabels[program.format]}</List.Item>
-            <List.Item>Где: {program.address}, {program.municipality.name}</List.Item>
+            <List.Item>Где: {addressWithTown(program.address, program.municipality.name)}</List.Item>
             {program.teacher && <List.Item>Педагог: {program.teacher}</List.Item>}
           </List>
         </Card>
@@ -136,7 +140,7 @@ export function ProgramPage() {
         <Text size="sm">{org.address}</Text>
         {org.phone && (
           <Text size="sm">
-            Телефон: <Anchor href={`tel:${org.phone.replace(/[^\d+]/g, '')}`}>{org.phone}</Anchor>
+            Телефон: <PhoneLink phone={org.phone} />
           </Text>
         )}
         {org.email && (

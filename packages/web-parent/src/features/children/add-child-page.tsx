@@ -1,3 +1,4 @@
+import { byGender } from '@navigator/web-shared/russian';
 import { useMutation } from '@apollo/client/react';
 import { Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -13,6 +14,7 @@ const AddChildMutation = graphql(`
     addChild(input: $input) {
       id
       fullName
+      gender
     }
   }
 `);
@@ -43,7 +45,7 @@ export function AddChildPage() {
                   },
                 },
               });
-              notifications.show({ color: 'teal', message: `${data?.addChild.fullName} — добавлен(а). Теперь можно получить сертификат.` });
+              notifications.show({ color: 'teal', message: `${data?.addChild.fullName} — ${byGender(data?.addChild.gender ?? (v.gender as Gender), { MALE: 'добавлен', FEMALE: 'добавлена' })}. Теперь можно получить сертификат.` });
               navigate('/children');
             }}
           />

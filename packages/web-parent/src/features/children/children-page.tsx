@@ -8,12 +8,14 @@ import { RequireParent } from '../../components/require-parent';
 import { graphql } from '../../gql';
 import type { MyChildrenQuery } from '../../gql/graphql';
 import { formatDate, formatRub, plural } from '@navigator/web-shared/format';
+import { byGender } from '@navigator/web-shared/russian';
 
 const MyChildrenQuery = graphql(`
   query MyChildren {
     myChildren {
       id
       fullName
+      gender
       age
       birthDate
       snils
@@ -48,7 +50,7 @@ function ChildCard({ child }: { child: ChildRow }) {
           {child.fullName}
         </Text>
         <Text size="sm">
-          {child.age} {plural(child.age, 'год', 'года', 'лет')}, родился(ась) {formatDate(child.birthDate)} · {child.municipality.name}
+          {child.age} {plural(child.age, 'год', 'года', 'лет')}, {byGender(child.gender, { MALE: 'родился', FEMALE: 'родилась' })} {formatDate(child.birthDate)} · {child.municipality.name}
         </Text>
         <Text size="sm">СНИЛС: {child.snils}</Text>
         {certificate ? (

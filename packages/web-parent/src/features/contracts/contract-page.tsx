@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Card, Group, List, ScrollArea, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -159,7 +159,6 @@ function Charges({ contract }: { contract: Contract }) {
   }
   const total = contract.charges.reduce((s, c) => s + c.amount, 0);
   return (
-    <Table.ScrollContainer minWidth={300}>
       <Table striped horizontalSpacing="xs" aria-label="Списания по месяцам">
         <Table.Thead>
           <Table.Tr>
@@ -203,7 +202,6 @@ function Charges({ contract }: { contract: Contract }) {
           </Table.Tr>
         </Table.Tfoot>
       </Table>
-    </Table.ScrollContainer>
   );
 }
 
@@ -336,11 +334,10 @@ function ContractView({ id }: { id: string }) {
         <Title order={2} size="h4" mb="xs">
           Текст договора
         </Title>
-        <ScrollArea.Autosize mah={360} type="auto" offsetScrollbars>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} tabIndex={0} aria-label="Текст договора">
-            {contract.text}
-          </Text>
-        </ScrollArea.Autosize>
+        {/* A focusable region of its own, so keyboard users can scroll the long text. */}
+        <Text component="div" size="sm" style={{ whiteSpace: 'pre-wrap', maxHeight: 360, overflowY: 'auto' }} tabIndex={0} role="region" aria-label="Текст договора">
+          {contract.text}
+        </Text>
       </Card>
       {contract.status === 'OFFERED' && (
         <Button size="md" onClick={() => open('sign')}>

@@ -19,7 +19,6 @@ export function FundingPlanTable({ plan, byCertificate }: { plan: readonly Part[
       <Text fw={700} mt="sm" mb={4} id="funding-plan-caption">
         Оплата по годам финансирования
       </Text>
-      <Table.ScrollContainer minWidth={300}>
         <Table striped horizontalSpacing="xs" aria-labelledby="funding-plan-caption" data-testid="funding-plan">
           <Table.Thead>
             <Table.Tr>
@@ -52,7 +51,6 @@ export function FundingPlanTable({ plan, byCertificate }: { plan: readonly Part[
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { graphql } from '../../gql';
 import type { SupportCenterCard_CenterFragment } from '../../gql/graphql';
+import { PhoneLink } from '@navigator/web-shared/phone-link';
 
 export const SupportCenterCardFragment = graphql(`
   fragment SupportCenterCard_center on SupportCenter {
@@ -37,7 +38,7 @@ export function SupportCenterCard({ center, highlighted = false }: { center: Sup
         <Text size="sm">На базе: {center.hostOrganization}</Text>
         <Text size="sm">Адрес: {center.address}</Text>
         <Text size="sm">
-          Телефон: <Anchor href={`tel:${center.phone.replace(/[^\d+]/g, '')}`}>{center.phone}</Anchor>
+          Телефон: <PhoneLink phone={center.phone} />
         </Text>
         {center.email && (
           <Text size="sm">

@@ -61,13 +61,14 @@ export function NotificationBell() {
 
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} shadow="md" withinPortal trapFocus>
-      <Popover.Target>
-        <Indicator label={count > 9 ? '9+' : count} size={18} disabled={count === 0} color="red" offset={4}>
-          <ActionIcon variant="subtle" color="dark" size="lg" onClick={toggle} aria-label={count ? `Уведомления: непрочитанных ${count}` : 'Уведомления'} aria-expanded={opened}>
+      {/* The popover marks its target expanded or not, so the target must be the button, not the badge around it. */}
+      <Indicator label={count > 9 ? '9+' : count} size={18} disabled={count === 0} color="red.9" offset={4}>
+        <Popover.Target>
+          <ActionIcon variant="subtle" color="dark" size="lg" onClick={toggle} aria-label={count ? `Уведомления: непрочитанных ${count}` : 'Уведомления'}>
             <IconBell size={22} aria-hidden />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown p="xs">
         {list.loading && !list.data && <Loader size="sm" m="sm" aria-label="Загружаем уведомления" />}
         {list.error && <Alert color="red">{describeError(list.error).message}</Alert>}

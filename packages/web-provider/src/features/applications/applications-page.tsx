@@ -158,9 +158,10 @@ export function ApplicationsPage() {
     <Stack>
       <PageHeader title="Заявки" description={tab.hint} />
       <Tabs value={status} onChange={(v) => setFilter('status', v === 'SUBMITTED' ? null : v)}>
+        {/* The tabs filter the one list below rather than switch panels, so they name no panel they would control. */}
         <Tabs.List>
           {tabs.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value}>
+            <Tabs.Tab key={t.value} value={t.value} aria-controls="">
               {t.label}
             </Tabs.Tab>
           ))}

@@ -25,7 +25,7 @@ export function RejectApplicationModal({ application, onClose }: Props) {
           <Text size="sm">Заявка: {application.childName}</Text>
           <Textarea
             label="Причина"
-            description="Её увидит родитель: объясните, почему и что можно сделать"
+            description="Её увидит родитель: объясните, почему и что можно сделать. Кнопка «Отклонить» станет доступна, когда причина будет не короче 3 знаков"
             autosize
             minRows={3}
             value={reason}

@@ -4,6 +4,7 @@ import { useForm } from '@mantine/form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorNotice } from '@navigator/web-shared/query-state';
 import { graphql } from '../../gql';
+import { emailProblem } from '@navigator/web-shared/validation';
 
 const LoginDocument = graphql(`
   mutation Login($input: LoginInput!) {
@@ -26,7 +27,7 @@ export function LoginPage() {
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
-      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Введите адрес электронной почты'),
+      email: emailProblem,
       password: (v) => (v ? null : 'Введите пароль'),
     },
   });

@@ -93,9 +93,10 @@ export function ContractsPage() {
     <Stack>
       <PageHeader title="Договоры" description="Договоры об образовании на сезон группы; каждый год финансирования оплачивает свои месяцы." />
       <Tabs value={tab.value} onChange={(v) => setParams(v && v !== tabs[0].value ? { tab: v } : {})}>
+        {/* The tabs filter the one list below rather than switch panels, so they name no panel they would control. */}
         <Tabs.List>
           {tabs.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value}>
+            <Tabs.Tab key={t.value} value={t.value} aria-controls="">
               {t.label}
             </Tabs.Tab>
           ))}

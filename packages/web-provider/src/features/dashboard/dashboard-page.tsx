@@ -149,7 +149,7 @@ export function DashboardPage() {
                     </Table.Td>
                     <Table.Td w={240}>
                       <Group gap={6} wrap="nowrap">
-                        <Progress value={(g.seatsTaken / g.capacity) * 100} w={100} size="sm" color={g.freeSeats === 0 ? 'red' : 'indigo'} />
+                        <Progress value={(g.seatsTaken / g.capacity) * 100} w={100} size="sm" color={g.freeSeats === 0 ? 'red' : 'indigo'} aria-label={`Занято мест в группе «${g.name}»`} />
                         <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
                           свободно {g.freeSeats} из {g.capacity}
                         </Text>

@@ -122,9 +122,10 @@ export function MunicipalityCertificatesPage() {
           setParams(next);
         }}
       >
+        {/* The tabs filter the one list below rather than switch panels, so they name no panel they would control. */}
         <Tabs.List>
           {statusTabs.map((s) => (
-            <Tabs.Tab key={s} value={s}>
+            <Tabs.Tab key={s} value={s} aria-controls="">
               {s === 'ALL' ? 'Все' : certificateStatusLabels[s]}
             </Tabs.Tab>
           ))}
@@ -169,7 +170,7 @@ export function MunicipalityCertificatesPage() {
                 <Table.Td>
                   <StatusBadge status={c.status} labels={certificateStatusLabels} />
                   {c.status === 'ACCOUNTING' && c.financingRequestedAt && (
-                    <Text size="xs" c="orange">
+                    <Text size="xs" c="red.9">
                       запросил финансирование {formatDateTime(c.financingRequestedAt)}
                     </Text>
                   )}

@@ -71,7 +71,7 @@ export function OrganizationPage() {
         actions={
           <>
             <Badge color={org.pfConnected ? 'green' : 'gray'} size="lg" variant="light" style={{ textTransform: 'none' }}>
-              {org.pfConnected ? `Подключена к ПФ ДОД с ${formatDate(org.pfConnectedAt)}` : 'Не подключена к ПФ ДОД'}
+              {org.pfConnected ? (org.pfConnectedAt ? `Подключена к ПФ ДОД с ${formatDate(org.pfConnectedAt)}` : 'Подключена к ПФ ДОД') : 'Не подключена к ПФ ДОД'}
             </Badge>
             <Button variant="default" onClick={() => setEditing(true)}>
               Редактировать

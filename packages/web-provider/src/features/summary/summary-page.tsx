@@ -106,13 +106,16 @@ export function SummaryPage() {
                 Деньги сертификатов по состоянию
               </Text>
               <Group align="center" wrap="nowrap">
-                <DonutChart
-                  size={180}
-                  thickness={28}
-                  withTooltip
-                  valueFormatter={(v) => formatRub(v)}
-                  data={moneyParts.map((p) => ({ name: p.name, value: summary[p.key], color: p.color }))}
-                />
+                {/* The table beside it says the same in words and numbers; the chart is its picture. */}
+                <div aria-hidden>
+                  <DonutChart
+                    size={180}
+                    thickness={28}
+                    withTooltip
+                    valueFormatter={(v) => formatRub(v)}
+                    data={moneyParts.map((p) => ({ name: p.name, value: summary[p.key], color: p.color }))}
+                  />
+                </div>
                 <Table>
                   <Table.Tbody>
                     {moneyParts.map((p) => (
@@ -135,7 +138,7 @@ export function SummaryPage() {
                 </Text>
               ) : (
                 <>
-                  <BarChart h={220} data={directionData} dataKey="direction" orientation="vertical" yAxisProps={{ width: 190 }} series={[{ name: 'children', label: 'Детей', color: 'indigo.6' }]} />
+                  <BarChart h={220} data={directionData} dataKey="direction" orientation="vertical" yAxisProps={{ width: 190 }} xAxisProps={{ allowDecimals: false }} series={[{ name: 'children', label: 'Детей', color: 'indigo.6' }]} />
                   {data!.enrolled.totalCount > data!.enrolled.edges.length && (
                     <Text size="xs" c="dimmed">
                       По первым {data!.enrolled.edges.length} из {data!.enrolled.totalCount} зачислений.
