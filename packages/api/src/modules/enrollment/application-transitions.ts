@@ -1,0 +1,148 @@
+import type { EntityManager } from 'typeorm';
+import { InvalidTransitionError, NotFoundError } from '../../common/errors';
+import { Service } from '../../common/container';
+import { Group } from '../catalog/group.entity';
+import { Organization } from '../catalog/organization.entity';
+import { Program } from '../catalog/program.entity';
+import { Municipality } from '../municipalities/municipality.entity';
+import { NotificationService } from '../notifications/notification.service';
+import { type ApplicationNames, applicationPhrases } from '../notifications/phrasebook/applications';
+import type { Phrase } from '../notifications/phrasebook/phrase';
+import { Application } from './application.entity';
+import { Contract } from './contract.entity';
+import { ApplicationStatus } from './enrollment.enums';
+
+/** Which statuses an application may move to from each status (the system moves WAITLISTED → SUBMITTED and CONFIRMED → EXPIRED). */
+const TRANSITIONS: Record<ApplicationStatus, ApplicationStatus[]> = {
+  [ApplicationStatus.SUBMITTED]: [ApplicationStatus.CONFIRMED, ApplicationStatus.REJECTED, ApplicationStatus.CANCELLED],
+  [ApplicationStatus.WAITLISTED]: [ApplicationStatus.SUBMITTED, ApplicationStatus.REJECTED, ApplicationStatus.CANCELLED],
+  [ApplicationStatus.CONFIRMED]: [ApplicationStatus.ENROLLED, ApplicationStatus.REJECTED, ApplicationStatus.CANCELLED, ApplicationStatus.EXPIRED],
+  [ApplicationStatus.ENROLLED]: [ApplicationStatus.ENDED],
+  [ApplicationStatus.REJECTED]: [],
+  [ApplicationStatus.CANCELLED]: [],
+  [ApplicationStatus.EXPIRED]: [],
+  [ApplicationStatus.ENDED]: [],
+};
+
+export const STATUS_NAMES: Record<ApplicationStatus, string> = {
+  [ApplicationStatus.SUBMITTED]: 'подана',
+  [ApplicationStatus.WAITLISTED]: 'в листе ожидания',
+  [ApplicationStatus.CONFIRMED]: 'подтверждена',
+  [ApplicationStatus.ENROLLED]: 'договор подписан',
+  [ApplicationStatus.REJECTED]: 'отклонена',
+  [ApplicationStatus.CANCELLED]: 'отменена',
+  [ApplicationStatus.EXPIRED]: 'срок оферты истёк',
+  [ApplicationStatus.ENDED]: 'обучение завершено',
+};
+
+export interface StatusChange {
+  actorUserId: string | null;
+  /** The parent's notice of this step (from the phrasebook); its text is the status history's note too. */
+  notice: (names: ApplicationNames) => Phrase;
+  rejectReason?: string;
+  waitlistPosition?: number;
+  contractId?: string;
+  /** Names for the parent's notice, when the caller has them at hand (saves a query). */
+  names?: ApplicationNames;
+}
+
+export function assertTransition(application: Application, to: ApplicationStatus): void {
+  if (!TRANSITIONS[application.status].includes(to)) {
+    throw new InvalidTransitionError(`Заявка ${STATUS_NAMES[application.status]}: действие «${STATUS_NAMES[to]}» для неё невозможно`, {
+      from: application.status,
+      to,
+    });
+  }
+}
+
+/** Locks the application row, scoped to its owner in the query itself (another tenant's row is never loaded). */
+export async function lockApplication(m: EntityManager, id: string, scope: { organizationId?: string; parentUserId?: string }): Promise<Application> {
+  const application = await m
+    .getRepository(Application)
+    .createQueryBuilder('a')
+    .setLock('pessimistic_write')
+    .where({ id, ...scope })
+    .getOne();
+  if (!application) throw new NotFoundError('Заявка');
+  return application;
+}
+
+export function lockContract(m: EntityManager, id: string): Promise<Contract> {
+  return m.getRepository(Contract).createQueryBuilder('c').setLock('pessimistic_write').where({ id }).getOneOrFail();
+}
+
+export function lockGroup(m: EntityManager, id: string): Promise<Group> {
+  return m.getRepository(Group).createQueryBuilder('g').setLock('pessimistic_write').where({ id }).getOneOrFail();
+}
+
+/** A group with its program, organization and the program's municipality, in one query (no lock). */
+export function findOffering(m: EntityManager, groupId: string) {
+  return m
+    .createQueryBuilder(Group, 'g')
+    .innerJoinAndMapOne('g.program', Program, 'p', 'p.id = g.program_id')
+    .innerJoinAndMapOne('g.organization', Organization, 'o', 'o.id = p.organization_id')
+    .innerJoinAndMapOne('g.municipality', Municipality, 'mu', 'mu.id = p.municipality_id')
+    .where('g.id = :groupId', { groupId })
+    .getOne() as Promise<(Group & { program: Program; organization: Organization; municipality: Municipality }) | null>;
+}
+
+/**
+ * The status of an application changes only here: the transition is checked,
+ * the status and its history row are written by one statement, and the parent
+ * is told in the phrasebook's words.
+ */
+@Service()
+export class ApplicationTransitions {
+  constructor(private readonly notifications: NotificationService) {}
+
+  async changeStatus(m: EntityManager, application: Application, to: ApplicationStatus, change: StatusChange): Promise<void> {
+    assertTransition(application, to);
+    const names = change.names ?? (await this.names(m, application));
+    const notice = change.notice(names);
+    // The status and its history row are written by one statement.
+    const [changed]: { updated_at: Date; reject_reason: string | null }[] = await m.query(
+      `WITH changed AS (
+         UPDATE applications SET status = $2, waitlist_position = $3, reject_reason = coalesce($4, reject_reason), updated_at = clock_timestamp() WHERE id = $1
+         RETURNING id, status, updated_at, reject_reason
+       ), event AS (
+         INSERT INTO application_events (application_id, status, actor_user_id, note) SELECT id, status, $5, $6 FROM changed
+       )
+       SELECT updated_at, reject_reason FROM changed`,
+      [application.id, to, change.waitlistPosition ?? null, change.rejectReason ?? null, change.actorUserId, notice.body],
+    );
+    Object.assign(application, { status: to, waitlistPosition: change.waitlistPosition ?? null, rejectReason: changed.reject_reason, updatedAt: changed.updated_at });
+    await this.notifications.notify(m, [application.parentUserId], { ...notice, applicationId: application.id, contractId: change.contractId });
+  }
+
+  /** Moves waitlisted applications up while the group has room for more pending applications (caller's transaction). */
+  async promoteWaitlist(m: EntityManager, groupId: string): Promise<void> {
+    const group = await lockGroup(m, groupId);
+    const [{ submitted }] = await m.query(`SELECT count(*)::int AS submitted FROM applications WHERE group_id = $1 AND status = 'SUBMITTED'`, [groupId]);
+    const room = group.capacity - group.seatsTaken - submitted;
+    if (room <= 0) return;
+    const next = await m
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where('a.group_id = :groupId AND a.status = :status', { groupId, status: ApplicationStatus.WAITLISTED })
+      .orderBy('a.waitlist_position', 'ASC')
+      .limit(room)
+      .getMany();
+    for (const application of next) {
+      await this.changeStatus(m, application, ApplicationStatus.SUBMITTED, {
+        actorUserId: null,
+        notice: (n) => applicationPhrases.promoted(n, group.name),
+      });
+      await this.notifyStaff(m, application, applicationPhrases.promotedForStaff(group.name));
+    }
+  }
+
+  notifyStaff(m: EntityManager, application: Pick<Application, 'id' | 'organizationId'>, phrase: Phrase): Promise<void> {
+    return this.notifications.notifyOrganizationStaff(m, application.organizationId, { ...phrase, applicationId: application.id });
+  }
+
+  async names(m: EntityManager, application: Application): Promise<ApplicationNames> {
+    const [row] = await m.query(`SELECT c.first_name, p.title FROM programs p, children c WHERE p.id = $1 AND c.id = $2`, [application.programId, application.childId]);
+    return { childFirstName: row.first_name, programTitle: row.title };
+  }
+}
