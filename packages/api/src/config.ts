@@ -24,6 +24,8 @@ export interface AppConfig {
   seedDemoData: boolean;
   webParentDist: string;
   webProviderDist: string;
+  /** The GraphiQL build shown to browsers at /graphql. */
+  webPlaygroundDist: string;
   smtpUrl?: string;
   /** Where people reach the system: the links in e-mails start with it. */
   publicUrl: string;
@@ -93,6 +95,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     seedDemoData: process.env.SEED_DEMO_DATA !== 'false',
     webParentDist: path.join(repoRoot, 'packages/web-parent/dist'),
     webProviderDist: path.join(repoRoot, 'packages/web-provider/dist'),
+    webPlaygroundDist: path.join(repoRoot, 'packages/web-playground/dist'),
     smtpUrl: process.env.SMTP_URL || undefined,
     publicUrl: (process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     clockStart: clockStart(env),

@@ -1,8 +1,7 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
 import { DataSource } from 'typeorm';
@@ -13,6 +12,7 @@ import type { GraphQLContext } from './graphql/context';
 import { createDevToolsRouter } from './dev/dev-tools.router';
 import { createFormatError } from './graphql/format-error';
 import { compressResponses, serveSpa } from './http/spa-static';
+import { servePlayground } from './http/playground';
 import { Loaders } from './graphql/loaders';
 import { httpCachePlugin } from './graphql/http-cache';
 import { queryLimitsPlugin } from './graphql/query-limits';
@@ -77,7 +77,7 @@ export async function createServer(
     formatError: createFormatError(logger, config.env === 'development'),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
+      ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(schema),
       ApolloServerPluginCacheControlDisabled(),
       httpCachePlugin(),
@@ -95,6 +95,7 @@ export async function createServer(
     }
   });
 
+  servePlayground(app, config);
   app.use(['/graphql', '/reports'], compressResponses());
   app.use(
     '/graphql',
