@@ -16,6 +16,10 @@ describe('the GraphQL playground at /graphql', () => {
       return route.abort('internetdisconnected');
     });
     const page = await context.newPage();
+    const assets: { url: string; bytes: number; encoding?: string }[] = [];
+    page.on('response', (res) => {
+      if (new URL(res.url()).pathname.startsWith('/graphql/assets/')) assets.push({ url: res.url(), bytes: Number(res.headers()['content-length'] ?? 0), encoding: res.headers()['content-encoding'] });
+    });
     await page.goto(`${env.system.baseUrl}/graphql`);
 
     // The README's catalog search is the first tab; run it as a developer does.
@@ -37,6 +41,12 @@ describe('the GraphQL playground at /graphql', () => {
 
     await screenshot(page, 'playground-signed-in');
     expect(outside).toEqual([]);
+    // Served precompressed like the SPAs: every script and style sheet comes as brotli.
+    const text = assets.filter((a) => /\.(?:js|css)$/.test(a.url) && a.bytes > 1024);
+    expect(text.filter((a) => a.encoding !== 'br')).toEqual([]);
+    // Monaco and its language workers weigh most of it; the budget keeps a dependency bump from doubling it unseen.
+    const total = assets.reduce((sum, a) => sum + a.bytes, 0);
+    expect(total).toBeLessThan(2_000_000);
     await context.close();
   });
 });

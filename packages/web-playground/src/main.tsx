@@ -1,5 +1,9 @@
 import 'graphiql/setup-workers/vite';
-import 'graphiql/style.css';
+// The parts of graphiql/style.css without its 35 inlined web fonts (330 KB brotli): system fonts read as well.
+import '@graphiql/react/style.css';
+import '@graphiql/plugin-doc-explorer/style.css';
+import '@graphiql/plugin-history/style.css';
+import 'graphiql/graphiql.css';
 import './playground.css';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
