@@ -5,7 +5,7 @@ import { type FormEvent, useState } from 'react';
 const LOGIN = `mutation PlaygroundLogin($input: LoginInput!) { login(input: $input) { token } }`;
 
 /** The headers the playground sends once signed in: the API reads the bearer token before the cookie. */
-export function bearerHeaders(headersJson: string, token: string): string {
+function bearerHeaders(headersJson: string, token: string): string {
   let headers: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(headersJson || '{}');
