@@ -11,14 +11,9 @@ function opensPlayground(req: Request): boolean {
 }
 
 /**
- * Whether the playground is offered. It lists the whole schema through introspection, so production
- * shows it only where introspection is open.
+ * The developers' GraphiQL (packages/web-playground), built with its assets precompressed like the SPAs'.
+ * Its docs and completion read the schema by introspection, so it is offered exactly when introspection is.
  */
-export function playgroundEnabled(config: AppConfig): boolean {
-  return config.env !== 'production';
-}
-
-/** The developers' GraphiQL (packages/web-playground), built with its assets precompressed like the SPAs'. */
-export function servePlayground(app: Express, config: AppConfig): void {
-  if (playgroundEnabled(config)) serveSpa(app, '/graphql', config.webPlaygroundDist, 'The GraphQL playground', opensPlayground);
+export function servePlayground(app: Express, config: Pick<AppConfig, 'introspection' | 'webPlaygroundDist'>): void {
+  if (config.introspection) serveSpa(app, '/graphql', config.webPlaygroundDist, 'The GraphQL playground', opensPlayground);
 }
