@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['packages/api', 'packages/web-shared', 'packages/web-parent', 'packages/web-provider', 'bench'],
+    projects: ['packages/api', 'packages/web-shared', 'packages/web-parent', 'packages/web-provider', 'packages/web-playground', 'bench'],
   },
 });

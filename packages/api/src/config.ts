@@ -22,10 +22,12 @@ export interface AppConfig {
   fundingDecisionDays: number;
   dbPoolSize: number;
   seedDemoData: boolean;
-  /** Introspection and the Sandbox landing page at /graphql: on outside production, off in it unless ENABLE_INTROSPECTION=true. */
+  /** Introspection and the GraphQL playground at /graphql: on outside production, off in it unless ENABLE_INTROSPECTION=true. */
   introspection: boolean;
   webParentDist: string;
   webProviderDist: string;
+  /** The GraphiQL build shown to browsers at /graphql. */
+  webPlaygroundDist: string;
   smtpUrl?: string;
   /** Where people reach the system: the links in e-mails start with it. */
   publicUrl: string;
@@ -121,6 +123,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     introspection: flag('ENABLE_INTROSPECTION', env !== 'production'),
     webParentDist: path.join(repoRoot, 'packages/web-parent/dist'),
     webProviderDist: path.join(repoRoot, 'packages/web-provider/dist'),
+    webPlaygroundDist: path.join(repoRoot, 'packages/web-playground/dist'),
     smtpUrl: process.env.SMTP_URL || undefined,
     publicUrl: (process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     clockStart: clockStart(env),

@@ -2,7 +2,6 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
 import { GraphQLError } from 'graphql';
@@ -16,6 +15,7 @@ import { createDevToolsRouter } from './dev/dev-tools.router';
 import { createFormatError } from './graphql/format-error';
 import { httpStatusPlugin } from './graphql/http-status';
 import { compressResponses, serveSpa } from './http/spa-static';
+import { servePlayground } from './http/playground';
 import { Loaders } from './graphql/loaders';
 import { httpCachePlugin } from './graphql/http-cache';
 import { queryLimits } from './graphql/query-limits';
@@ -102,8 +102,7 @@ export async function createServer(
     formatError: createFormatError(logger, config.env === 'development'),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // The Sandbox explores the schema by introspection, so it is offered exactly when introspection is.
-      config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }) : ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
       httpStatusPlugin(),
       ApolloServerPluginCacheControlDisabled(),
       httpCachePlugin(),
@@ -131,6 +130,7 @@ export async function createServer(
     }
   });
 
+  servePlayground(app, config);
   app.use(['/graphql', '/reports'], compressResponses());
   app.use(
     '/graphql',

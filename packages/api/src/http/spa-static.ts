@@ -36,8 +36,14 @@ function markEncoded(res: Response, original: string, encoding: string | undefin
   res.type(path.extname(original));
 }
 
-/** Serves a built SPA under `mount`, falling back to its index.html so deep links survive a reload. */
-export function serveSpa(app: Express, mount: string, dist: string, name: string): void {
+/** A browser navigating to a page (any path under the mount): deep links survive a reload. */
+const browsing = (req: Request): boolean => Boolean(req.accepts('html'));
+
+/**
+ * Serves a built SPA under `mount`, answering with its index.html the GET requests that `wantsPage` picks
+ * (by default every one a browser makes for a page).
+ */
+export function serveSpa(app: Express, mount: string, dist: string, name: string, wantsPage: (req: Request) => boolean = browsing): void {
   const index = path.join(dist, 'index.html');
 
   // Points the request at the compressed twin before express.static looks for the file.
@@ -62,7 +68,7 @@ export function serveSpa(app: Express, mount: string, dist: string, name: string
 
   app.use(mount, negotiate, files);
   app.use(mount, (req, res, next) => {
-    if (req.method !== 'GET' || !req.accepts('html')) return next();
+    if (req.method !== 'GET' || !wantsPage(req)) return next();
     if (!existsSync(index)) {
       res.status(503).type('text').send(`${name} is not built yet: run the build (see README).`);
       return;
