@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { checkScreen } from '../../../testing/axe';
 import type { RunningSystem } from '../../../testing/e2e-system';
 
 /** Picks an option of a Mantine select the way a person does: open it by its label, click the option. */
@@ -7,8 +8,8 @@ export async function chooseOption(page: Page, label: string, option: string): P
   await page.getByRole('option', { name: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(\\d+\\))?$`) }).click();
 }
 
-/** Fills the registration form as a parent does, consents, and waits for «Проверьте почту». */
-export async function registerInBrowser(page: Page, baseUrl: string, person: { fullName: string; email: string; password: string; municipality?: string }): Promise<void> {
+/** Fills the registration form as a parent does, consents, and waits for «Проверьте почту»; `screen` names the filled form's axe check. */
+export async function registerInBrowser(page: Page, baseUrl: string, person: { fullName: string; email: string; password: string; municipality?: string }, screen?: string): Promise<void> {
   await page.goto(`${baseUrl}/register`);
   await page.getByLabel('Фамилия, имя, отчество').fill(person.fullName);
   await page.getByLabel('Электронная почта').fill(person.email);
@@ -16,6 +17,7 @@ export async function registerInBrowser(page: Page, baseUrl: string, person: { f
   await page.getByLabel('Пароль').fill(person.password);
   await page.getByText('Согласие на обработку персональных данных', { exact: true }).first().waitFor();
   await page.getByRole('checkbox', { name: /даю согласие на обработку/ }).check();
+  if (screen) await checkScreen(page, screen);
   await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
   await page.getByText('Письмо отправлено').waitFor();
 }
@@ -176,4 +178,25 @@ export async function confirmApplicationOf(system: RunningSystem, staffToken: st
   const app = list.applications.edges.map((e: { node: { id: string; childId: string; status: string } }) => e.node).find((a: { childId: string; status: string }) => a.childId === childId && a.status === 'SUBMITTED');
   if (!app) throw new Error(`no submitted application of child ${childId} in group ${groupId}`);
   return system.gql(`mutation($id: ID!) { confirmApplication(input: { applicationId: $id }) { id status contract { id fundingPlan { state certificateAmount } } } }`, { id: app.id }, staffToken);
+}
+
+/**
+ * Presses Tab, as a keyboard user does, until the focused element's name (label, aria-label or text) matches — and,
+ * with `within`, only inside the nearest `within.selector` whose text contains `within.text`.
+ */
+export async function tabTo(page: Page, name: RegExp, within?: { selector: string; text: string }, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate((w) => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      if (w && !(el.closest(w.selector)?.textContent ?? '').includes(w.text)) return '';
+      const labelled = el.getAttribute('aria-labelledby');
+      const byId = labelled ? labelled.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '';
+      const labels = (el as HTMLInputElement).labels ? Array.from((el as HTMLInputElement).labels ?? []).map((l) => l.textContent).join(' ') : '';
+      return [el.getAttribute('aria-label'), byId, labels, el.textContent].filter(Boolean).join(' ').trim();
+    }, within);
+    if (name.test(focused)) return;
+  }
+  throw new Error(`No element named ${name} within ${limit} presses of Tab`);
 }
