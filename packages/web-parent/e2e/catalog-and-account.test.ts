@@ -2,7 +2,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newPhoneContext, useSystemAndBrowser } from '../../../testing/e2e-system';
 import { checkScreen } from '../../../testing/axe';
-import { chooseOption, followLetter, registerInBrowser, signInInBrowser, tabTo } from './helpers';
+import { tabTo } from '../../../testing/keyboard';
+import { chooseOption, followLetter, registerInBrowser, signInInBrowser } from './helpers';
 
 async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];

@@ -179,24 +179,3 @@ export async function confirmApplicationOf(system: RunningSystem, staffToken: st
   if (!app) throw new Error(`no submitted application of child ${childId} in group ${groupId}`);
   return system.gql(`mutation($id: ID!) { confirmApplication(input: { applicationId: $id }) { id status contract { id fundingPlan { state certificateAmount } } } }`, { id: app.id }, staffToken);
 }
-
-/**
- * Presses Tab, as a keyboard user does, until the focused element's name (label, aria-label or text) matches — and,
- * with `within`, only inside the nearest `within.selector` whose text contains `within.text`.
- */
-export async function tabTo(page: Page, name: RegExp, within?: { selector: string; text: string }, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate((w) => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el) return '';
-      if (w && !(el.closest(w.selector)?.textContent ?? '').includes(w.text)) return '';
-      const labelled = el.getAttribute('aria-labelledby');
-      const byId = labelled ? labelled.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '';
-      const labels = (el as HTMLInputElement).labels ? Array.from((el as HTMLInputElement).labels ?? []).map((l) => l.textContent).join(' ') : '';
-      return [el.getAttribute('aria-label'), byId, labels, el.textContent].filter(Boolean).join(' ').trim();
-    }, within);
-    if (name.test(focused)) return;
-  }
-  throw new Error(`No element named ${name} within ${limit} presses of Tab`);
-}

@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newPhoneContext, screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
 import { checkScreen } from '../../../testing/axe';
-import { birthDateForAge, blockedBy, childAgeFor, confirmApplicationOf, followLetter, plainText, registerInBrowser, signInInBrowser, rub, tabTo, staffGroups, type TargetGroup, validSnils, verifyAndFinance } from './helpers';
+import { tabTo } from '../../../testing/keyboard';
+import { birthDateForAge, blockedBy, childAgeFor, confirmApplicationOf, followLetter, plainText, registerInBrowser, signInInBrowser, rub, staffGroups, type TargetGroup, validSnils, verifyAndFinance } from './helpers';
 
 /**
  * The whole parent journey on a phone: register, add a child, get a certificate (checked by
@@ -95,10 +96,10 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     await page.keyboard.type(target.title);
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(target.title);
-    await tabTo(page, new RegExp(`^${target.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), { selector: 'article', text: target.organizationShortName }, 200);
+    await tabTo(page, new RegExp(`^${target.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), { within: { selector: 'article', text: target.organizationShortName }, limit: 200 });
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Группы' }).waitFor();
-    await tabTo(page, /^Записаться$/, { selector: `section[aria-label="Группа ${target.groupName}"]`, text: '' });
+    await tabTo(page, /^Записаться$/, { within: { selector: `section[aria-label="Группа ${target.groupName}"]`, text: '' } });
     await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { name: 'Запись в группу' }).waitFor();

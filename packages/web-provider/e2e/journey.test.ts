@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { E2E_TODAY, useSystemAndBrowser } from '../../../testing/e2e-system';
 import { checkScreen } from '../../../testing/axe';
+import { tabTo } from '../../../testing/keyboard';
 import { newDesktopContext, signIn } from './browser';
 
 /** `dd.mm.yyyy` of the first day of a month `offset` months from the system's pinned day, as staff type dates. */
@@ -89,15 +90,20 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     const child = children.myChildren.find((c: any) => c.certificate?.status === 'FINANCING');
     await parentGql(`mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id status } }`, { input: { childId: child.id, groupId } });
 
-    // Navigation renders in a transition: the previous page stays until the next one is ready, so wait for the next one's heading.
-    await staff.getByRole('link', { name: 'Заявки' }).click();
+    // By keyboard alone, as staff who cannot use a mouse. Navigation renders in a transition: the previous page stays
+    // until the next one is ready, so wait for the next one's heading.
+    await tabTo(staff, /^Заявки$/, { within: { selector: 'nav, [role=navigation]', text: '' } });
+    await staff.keyboard.press('Enter');
     await staff.getByRole('heading', { name: 'Заявки', level: 2 }).waitFor();
     const row = staff.getByRole('row', { name: new RegExp(child.firstName) });
     await row.waitFor();
     await checkScreen(staff, 'provider-applications');
-    await row.getByRole('button', { name: 'Подтвердить' }).click();
+    await tabTo(staff, /^Подтвердить$/, { within: { selector: 'tr', text: child.firstName } });
+    await staff.keyboard.press('Enter');
     await row.waitFor({ state: 'detached' });
-    await staff.getByRole('tab', { name: 'Ждут подписи' }).click();
+    // The tab list is one stop for Tab; arrows move between its tabs.
+    await tabTo(staff, /^Новые/);
+    await tabTo(staff, /^Ждут подписи/, { key: 'ArrowRight', limit: 6 });
     await staff.getByRole('row', { name: new RegExp(child.firstName) }).waitFor();
 
     const applications = await parentGql(`{ myApplications { status groupId contract { id status } } }`);
