@@ -101,8 +101,10 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     await tabTo(staff, /^Подтвердить$/, { within: { selector: 'tr', text: child.firstName } });
     await staff.keyboard.press('Enter');
     await row.waitFor({ state: 'detached' });
+    // Focus stays in the list the decided row left, not thrown back to the top of the page; the tabs are above it.
+    await expect.poll(() => staff.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Список заявок');
     // The tab list is one stop for Tab; arrows move between its tabs.
-    await tabTo(staff, /^Новые/);
+    await tabTo(staff, /^Новые/, { key: 'Shift+Tab', limit: 20 });
     await tabTo(staff, /^Ждут подписи/, { key: 'ArrowRight', limit: 6 });
     await staff.getByRole('row', { name: new RegExp(child.firstName) }).waitFor();
 
