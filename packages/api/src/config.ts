@@ -22,6 +22,8 @@ export interface AppConfig {
   fundingDecisionDays: number;
   dbPoolSize: number;
   seedDemoData: boolean;
+  /** Introspection and the Sandbox landing page at /graphql: on outside production, off in it unless ENABLE_INTROSPECTION=true. */
+  introspection: boolean;
   webParentDist: string;
   webProviderDist: string;
   smtpUrl?: string;
@@ -63,6 +65,31 @@ function loadEncryptionKey(dataDir: string, env: AppConfig['env']): Buffer {
   return key;
 }
 
+function flag(name: string, fallback: boolean): boolean {
+  const raw = process.env[name];
+  if (raw == null || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new Error(`${name} must be "true" or "false", got "${raw}"`);
+  return raw === 'true';
+}
+
+function environment(): AppConfig['env'] {
+  const raw = process.env.NODE_ENV || 'development';
+  if (raw !== 'development' && raw !== 'production' && raw !== 'test') throw new Error(`NODE_ENV must be development, production or test, got "${raw}"`);
+  return raw;
+}
+
+/**
+ * The demo accounts share a published password: a production database must
+ * never get them, so asking for them there stops the start.
+ */
+function demoData(env: AppConfig['env']): boolean {
+  const wanted = flag('SEED_DEMO_DATA', env !== 'production');
+  if (wanted && env === 'production') {
+    throw new Error('SEED_DEMO_DATA=true is refused with NODE_ENV=production: the demo accounts have a published password. Unset it, or run with NODE_ENV=development.');
+  }
+  return wanted;
+}
+
 function clockStart(env: AppConfig['env']): string | undefined {
   const raw = process.env.CLOCK_START;
   if (!raw) return undefined;
@@ -74,7 +101,7 @@ function clockStart(env: AppConfig['env']): string | undefined {
 }
 
 export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  const env = overrides.env ?? ((process.env.NODE_ENV as AppConfig['env']) || 'development');
+  const env = overrides.env ?? environment();
   const port = int('PORT', 4000);
   const dataDir = overrides.dataDir ?? path.resolve(process.env.DATA_DIR || path.join(repoRoot, '.data'));
   return {
@@ -90,7 +117,8 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     fundingDecisionDays: int('FUNDING_DECISION_DAYS', 14),
     dbPoolSize: int('DB_POOL_SIZE', 20),
     catalogCacheEntries: int('CATALOG_CACHE_ENTRIES', 10_000),
-    seedDemoData: process.env.SEED_DEMO_DATA !== 'false',
+    seedDemoData: demoData(env),
+    introspection: flag('ENABLE_INTROSPECTION', env !== 'production'),
     webParentDist: path.join(repoRoot, 'packages/web-parent/dist'),
     webProviderDist: path.join(repoRoot, 'packages/web-provider/dist'),
     smtpUrl: process.env.SMTP_URL || undefined,

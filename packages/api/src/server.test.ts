@@ -33,7 +33,7 @@ describe('HTTP server', () => {
   });
 
   it('refuses queries whose cost exceeds the limit', async () => {
-    const costly = `{ programs(first: 100) { edges { node { groups { id name capacity freeSeats address teacher startsOn endsOn schedule { weekday startTime endTime } program { title description organization { name } } } } } } }`;
+    const costly = `{ programs(first: 100) { edges { node { groups { program { groups { program { groups { id name capacity } } } } } } } } }`;
     const res = await t.gql(costly);
     expect(res.errors![0].extensions!.code).toBe('QUERY_TOO_COMPLEX');
   });
@@ -41,5 +41,32 @@ describe('HTTP server', () => {
   it('reports unknown fields as validation errors', async () => {
     const res = await t.gql(`{ programs { nonsense } }`);
     expect(res.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('HTTP server in production', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ env: 'production', config: { introspection: false } });
+  });
+  afterAll(() => t.close());
+
+  it('refuses introspection', async () => {
+    const res = await t.gql(`{ __schema { queryType { name } } }`);
+    expect(res.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.data).toBeUndefined();
+  });
+
+  it('offers no Sandbox landing page', async () => {
+    const res = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await res.text()).not.toMatch(/<html/i);
+  });
+
+  it('answers malformed JSON without a stack trace', async () => {
+    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(text).not.toMatch(/\bat .+:\d+:\d+/);
+    expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 });

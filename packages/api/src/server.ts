@@ -1,21 +1,24 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type Request } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
+import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from './config';
 import { Clock, SystemClock } from './common/clock';
 import { AppSettings, Container } from './common/container';
 import type { GraphQLContext } from './graphql/context';
+import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './db/availability';
 import { createDevToolsRouter } from './dev/dev-tools.router';
 import { createFormatError } from './graphql/format-error';
+import { httpStatusPlugin } from './graphql/http-status';
 import { compressResponses, serveSpa } from './http/spa-static';
 import { Loaders } from './graphql/loaders';
 import { httpCachePlugin } from './graphql/http-cache';
-import { queryLimitsPlugin } from './graphql/query-limits';
+import { queryLimits } from './graphql/query-limits';
 import { jobs } from './jobs/jobs';
 import { createSchema } from './graphql/schema';
 import type { Logger } from './logger';
@@ -48,6 +51,28 @@ function clientIp(req: Request): string | null {
   return req.ip ?? req.socket.remoteAddress ?? null;
 }
 
+/**
+ * Body-parser refusals (too large, malformed JSON, wrong charset) as GraphQL
+ * shaped JSON with their own status; Express would answer them with an HTML
+ * page carrying the stack trace outside production.
+ */
+function bodyErrors(logger: Logger): ErrorRequestHandler {
+  return (err: { status?: number; type?: string }, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) logger.error({ err }, 'unexpected error before GraphQL');
+    const [code, message] =
+      status === 413
+        ? ['PAYLOAD_TOO_LARGE', 'Запрос слишком большой']
+        : err.type === 'entity.parse.failed'
+          ? ['BAD_REQUEST', 'Тело запроса — не корректный JSON']
+          : status === 500
+            ? ['INTERNAL_SERVER_ERROR', 'Внутренняя ошибка сервера. Мы уже знаем о ней; попробуйте позже.']
+            : ['BAD_REQUEST', 'Запрос не удалось прочитать'];
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  };
+}
+
 export interface ServerOptions {
   /** The development mailbox, shown at `/dev/mail`; ignored outside development. */
   devMailbox?: Mailbox;
@@ -72,18 +97,29 @@ export async function createServer(
     csrfPrevention: true,
     // main.ts owns the shutdown order (HTTP, jobs, pool, Postgres).
     stopOnTerminationSignals: false,
-    introspection: true,
+    introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(logger, config.env === 'development'),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
-      queryLimitsPlugin(schema),
+      // The Sandbox explores the schema by introspection, so it is offered exactly when introspection is.
+      config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }) : ApolloServerPluginLandingPageDisabled(),
+      httpStatusPlugin(),
       ApolloServerPluginCacheControlDisabled(),
       httpCachePlugin(),
     ],
   });
   await apollo.start();
+
+  /** A session lookup that cannot reach the database is the server's trouble, told as such (503), not a crash (500). */
+  const authenticate = async (token: string) => {
+    try {
+      return await accounts.authenticate(token);
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      throw new GraphQLError(SERVICE_UNAVAILABLE_MESSAGE, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+    }
+  };
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -99,10 +135,11 @@ export async function createServer(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    queryLimits(schema),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GraphQLContext> => {
         const token = readSessionToken(req);
-        const session = token ? await accounts.authenticate(token) : null;
+        const session = token ? await authenticate(token) : null;
         return {
           actor: session?.actor,
           sessionId: session?.sessionId,
@@ -117,6 +154,7 @@ export async function createServer(
     }),
   );
 
+  app.use('/graphql', bodyErrors(logger));
   app.use('/reports', createReportsRouter(container));
   // Letters carry live links into accounts: the mailbox page exists in development only, whatever else is configured.
   if (config.env === 'development' && options.devMailbox) app.use('/dev/mail', createDevMailRouter(options.devMailbox));

@@ -13,12 +13,12 @@ import { createTestDataSource, TEST_DATA_ENCRYPTION_KEY } from './database';
 
 /** Services wired against a fresh database, as the server wires them. */
 export async function createTestApp(
-  options: { poolSize?: number; today?: string; smtpUrl?: string; env?: AppConfig['env'] } = {},
+  options: { poolSize?: number; today?: string; smtpUrl?: string; env?: AppConfig['env']; config?: Partial<AppConfig> } = {},
 ): Promise<{ dataSource: DataSource; container: Container; clock: FixedClock; close(): Promise<void> }> {
   const dataSource = await createTestDataSource(options);
   // TEST_LOG_LEVEL=error shows what a failing test's server logged.
   const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
-  const config = loadConfig({ env: options.env ?? 'test', dataEncryptionKey: TEST_DATA_ENCRYPTION_KEY, logLevel, smtpUrl: options.smtpUrl, publicUrl: 'http://navigator.test' });
+  const config = loadConfig({ env: options.env ?? 'test', dataEncryptionKey: TEST_DATA_ENCRYPTION_KEY, logLevel, smtpUrl: options.smtpUrl, publicUrl: 'http://navigator.test', ...options.config });
   const clock = new FixedClock(options.today ?? TEST_TODAY);
   const container = createContainer(dataSource, config, createLogger(logLevel), clock);
   return {
@@ -46,10 +46,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real HTTP server on a random port, over a fresh database, sending mail to its own in-process SMTP server. */
-export async function startTestServer(options: { env?: AppConfig['env'] } = {}): Promise<TestServer> {
+/** The real HTTP server on a random port, over a fresh database, sending mail to its own in-process SMTP server; `config` overrides settings. */
+export async function startTestServer(options: { env?: AppConfig['env']; config?: Partial<AppConfig> } = {}): Promise<TestServer> {
   const mailbox = await startMailbox();
-  const app = await createTestApp({ smtpUrl: mailbox.url, env: options.env });
+  const app = await createTestApp({ smtpUrl: mailbox.url, env: options.env, config: options.config });
   const settings = app.container.get(AppSettings);
   const server = await createServer(app.dataSource, settings.config, settings.logger, app.container, { devMailbox: mailbox });
   const port = await server.listen(0);

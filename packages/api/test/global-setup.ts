@@ -1,5 +1,4 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
@@ -9,18 +8,8 @@ import { createDataSource, migrate } from '../src/db/data-source';
 import { TEST_TODAY } from '../src/testing/test-today';
 import { ensureDatabase, startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { seedDemoData } from '../src/db/seed/demo-data';
+import { freePort } from './api-process';
 import { TEMPLATE_DATABASE, TEST_DATA_ENCRYPTION_KEY } from './database';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * One real PostgreSQL per test run (or TEST_DATABASE_ADMIN_URL for an

@@ -14,6 +14,8 @@ export const ErrorCode = {
   INSUFFICIENT_BALANCE: 'INSUFFICIENT_BALANCE',
   GROUP_FULL: 'GROUP_FULL',
   LIMIT_EXHAUSTED: 'LIMIT_EXHAUSTED',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** The parent has not confirmed their e-mail yet: they may browse, not add a child or apply. */
   EMAIL_NOT_CONFIRMED: 'EMAIL_NOT_CONFIRMED',
   /** The parent has not consented to the current version of the personal-data consent. */

@@ -1,5 +1,6 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import type { ValueTransformer } from 'typeorm';
+import { BadInputError } from './errors';
 
 /** Converts a pg bigint/numeric string to a JS integer, refusing anything that would lose precision. */
 export function toSafeInteger(value: unknown): number {
@@ -20,6 +21,18 @@ export const kopecksTransformer: ValueTransformer = {
 export const bigintTransformer = kopecksTransformer;
 
 /**
+ * 1 000 000 ₽: the upper bound of every amount a person types (price, nominal,
+ * charge): far above any real one, low enough to catch a typo in kopecks.
+ */
+export const MAX_AMOUNT_KOPECKS = 100_000_000;
+export const AMOUNT_TOO_LARGE = 'Сумма слишком велика: проверьте, что она указана в копейках (не больше 1 000 000 ₽)';
+
+function parseKopecks(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new BadInputError('Сумма должна быть целым числом копеек');
+  return value;
+}
+
+/**
  * Money on the wire: integer kopecks. GraphQL `Int` is 32-bit, which a
  * municipality's yearly total easily exceeds, hence a dedicated scalar.
  */
@@ -27,16 +40,8 @@ export const KopecksScalar = new GraphQLScalarType({
   name: 'Kopecks',
   description: 'Amount of money in integer kopecks (1 ₽ = 100 kopecks). Never fractional.',
   serialize: (value) => toSafeInteger(value),
-  parseValue: (value) => {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-      throw new TypeError('Сумма должна быть целым числом копеек');
-    }
-    return value;
-  },
-  parseLiteral: (ast) => {
-    if (ast.kind !== Kind.INT) throw new TypeError('Сумма должна быть целым числом копеек');
-    return toSafeInteger(ast.value);
-  },
+  parseValue: parseKopecks,
+  parseLiteral: (ast) => parseKopecks(ast.kind === Kind.INT ? Number(ast.value) : undefined),
 });
 
 const rub = new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB', minimumFractionDigits: 2 });

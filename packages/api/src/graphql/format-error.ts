@@ -1,8 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/errors';
+import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from '../db/availability';
 import type { Logger } from '../logger';
 
 interface PgError {
@@ -17,7 +18,7 @@ interface PgError {
  */
 export function createFormatError(logger: Logger, exposeInternals: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = domainCause(error) ?? unwrapResolverError(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
     if (original instanceof DomainError) {
@@ -38,6 +39,9 @@ export function createFormatError(logger: Logger, exposeInternals: boolean) {
     if (original instanceof AuthorizationError) {
       return { ...base, message: 'Недостаточно прав для этого действия', extensions: { code: ErrorCode.FORBIDDEN } };
     }
+    if (isDatabaseUnavailable(original)) {
+      return { ...base, message: SERVICE_UNAVAILABLE_MESSAGE, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+    }
     if (original instanceof QueryFailedError) {
       const pg = original.driverError as PgError;
       if (pg.code === '22P02') {
@@ -47,8 +51,9 @@ export function createFormatError(logger: Logger, exposeInternals: boolean) {
         return { ...base, message: 'Система сейчас занята, повторите действие', extensions: { code: 'RETRY' } };
       }
     }
-    // Errors raised by GraphQL itself (syntax, validation, unknown fields, bad variables) are already client-safe.
+    // Errors raised by GraphQL itself (syntax, validation, unknown fields, bad variables) are client-safe; they get a Russian lead.
     const code = formatted.extensions?.code;
+    if (typeof code === 'string' && code in GRAPHQL_FAULTS) return { ...base, message: `${GRAPHQL_FAULTS[code]}: ${formatted.message}`, extensions: { code } };
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return { ...base, extensions: { code } };
     logger.error({ err: original, path: formatted.path }, 'unexpected error in GraphQL operation');
     return {
@@ -60,6 +65,28 @@ export function createFormatError(logger: Logger, exposeInternals: boolean) {
       },
     };
   };
+}
+
+const GRAPHQL_FAULTS: Record<string, string> = {
+  GRAPHQL_PARSE_FAILED: 'Запрос записан с ошибкой',
+  GRAPHQL_VALIDATION_FAILED: 'Запрос не соответствует схеме API',
+  BAD_USER_INPUT: 'Неверное значение в запросе',
+  BAD_REQUEST: 'Неверный запрос',
+  OPERATION_RESOLUTION_FAILURE: 'Не удалось выбрать операцию запроса',
+};
+
+/**
+ * A domain error that GraphQL wrapped on its way: scalars throw BadInputError
+ * while parsing input, and graphql-js keeps it as the `originalError` of its
+ * own validation or coercion error (sometimes twice removed).
+ */
+function domainCause(error: unknown): DomainError | undefined {
+  let current: unknown = error;
+  for (let i = 0; i < 4 && current; i++) {
+    if (current instanceof DomainError) return current;
+    current = current instanceof GraphQLError || current instanceof Error ? (current as GraphQLError).originalError : undefined;
+  }
+  return undefined;
 }
 
 function flattenValidation(

@@ -6,6 +6,7 @@ import { Notifications1763930000000 } from './1763930000000-notifications';
 import { Enrollment1763930000001 } from './1763930000001-enrollment';
 import { Billing1763940000000 } from './1763940000000-billing';
 import { Seasons1764100000000 } from './1764100000000-seasons';
+import { IdempotencyFingerprint1764130000000 } from './1764130000000-idempotency-fingerprint';
 import { CatalogReadModel1764140000000 } from './1764140000000-catalog-read-model';
 import { Accounts1764160000000 } from './1764160000000-accounts';
 
@@ -19,6 +20,7 @@ export const migrations = [
   Enrollment1763930000001,
   Billing1763940000000,
   Seasons1764100000000,
+  IdempotencyFingerprint1764130000000,
   CatalogReadModel1764140000000,
   Accounts1764160000000,
 ];

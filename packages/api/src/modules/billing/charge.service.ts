@@ -5,6 +5,7 @@ import { Service } from '../../common/container';
 import { Clock } from '../../common/clock';
 import type { IsoDate } from '../../common/dates';
 import { BadInputError, DomainError, NotFoundError } from '../../common/errors';
+import { idempotent } from '../../common/idempotency';
 import { formatRub } from '../../common/money';
 import { type Actor, requireRole } from '../accounts/actor';
 import { Role } from '../accounts/role';
@@ -76,8 +77,8 @@ export class ChargeService {
     const results: ChargeResult[] = [];
     for (const item of input.items) {
       try {
-        const { charge, contract } = await this.dataSource.transaction((m) => this.recordOne(m, staff, input.month, item));
-        results.push({ contractId: item.contractId, contractNumber: contract.number, charge, errorCode: null, errorMessage: null });
+        const { charge, contractNumber } = await this.dataSource.transaction((m) => this.recordIdempotently(m, staff, input.month, item));
+        results.push({ contractId: item.contractId, contractNumber, charge, errorCode: null, errorMessage: null });
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         const contractNumber = typeof err.details.contractNumber === 'string' ? err.details.contractNumber : null;
@@ -208,6 +209,26 @@ export class ChargeService {
       [contractIds, firstDayOf(month), lastDayOf(month)],
     );
     return new Set(rows.map((r) => r.contract_id));
+  }
+
+  /** An item sent again with its key returns the charge it made the first time; with other figures it is refused. */
+  private recordIdempotently(m: EntityManager, staff: Actor, month: Month, item: ChargeItemInput): Promise<{ id: string; charge: Charge; contractNumber: string }> {
+    const { idempotencyKey, ...figures } = item;
+    const withNumber = async (charge: Charge) => {
+      const [{ number }]: { number: string }[] = await m.query(`SELECT number FROM contracts WHERE id = $1`, [charge.contractId]);
+      return { id: charge.id, charge, contractNumber: number };
+    };
+    return idempotent(
+      m,
+      staff.userId,
+      idempotencyKey,
+      { operation: 'recordCharge', args: { month, ...figures } },
+      async (id) => withNumber(await m.findOneByOrFail(Charge, { id })),
+      async () => {
+        const { charge, contract } = await this.recordOne(m, staff, month, item);
+        return { id: charge.id, charge, contractNumber: contract.number };
+      },
+    );
   }
 
   private async recordOne(m: EntityManager, staff: Actor, month: Month, item: ChargeItemInput): Promise<{ charge: Charge; contract: Contract }> {

@@ -19,7 +19,10 @@ export class ProgramSearchService {
     private readonly cache: CatalogCache,
   ) {}
 
-  async search(filter: ProgramFilter = {}, first?: number | null, after?: string | null, orderBy = ProgramOrder.RELEVANCE): Promise<ProgramConnection> {
+  async search(given?: ProgramFilter | null, first?: number | null, after?: string | null, order?: ProgramOrder | null): Promise<ProgramConnection> {
+    // GraphQL lets a client send an explicit null for an argument with a default.
+    const orderBy = order ?? ProgramOrder.RELEVANCE;
+    const filter = given ?? {};
     const limit = pageSize(first);
     const text = filter.text?.trim() || undefined;
     const key = sortKey(orderBy, text ? 'p.rank' : null);

@@ -256,7 +256,9 @@ export class CertificateService {
   }
 
   /** The МОЦ's list: own municipality for an operator, any (or all) for the region admin; counts per status ignore the status filter. */
-  async list(actor: Actor | undefined, filter: CertificateFilter = {}, first?: number | null, after?: string | null): Promise<CertificatePage> {
+  async list(actor: Actor | undefined, given?: CertificateFilter | null, first?: number | null, after?: string | null): Promise<CertificatePage> {
+    // An explicit null filter means no filter, like an absent one.
+    const filter = given ?? {};
     const viewer = requireRole(actor, Role.OPERATOR, Role.REGION_ADMIN);
     const municipalityId = viewer.role === Role.OPERATOR ? viewer.municipalityId : (filter.municipalityId ?? null);
     if (viewer.role === Role.OPERATOR && filter.municipalityId && filter.municipalityId !== viewer.municipalityId) {

@@ -211,7 +211,7 @@ export class ContractFundingService implements PeriodFundingListener {
   async payContractMyself(actor: Actor | undefined, contractId: string, idempotencyKey?: string | null): Promise<Contract> {
     const parent = requireRole(actor, Role.PARENT);
     return this.dataSource.transaction((m) =>
-      idempotent(m, parent.userId, idempotencyKey, 'payContractMyself', (id) => m.findOneByOrFail(Contract, { id }), async () => {
+      idempotent(m, parent.userId, idempotencyKey, { operation: 'payContractMyself', args: { contractId } }, (id) => m.findOneByOrFail(Contract, { id }), async () => {
         const contract = await m.getRepository(Contract).createQueryBuilder('c').setLock('pessimistic_write').where({ id: contractId, parentUserId: parent.userId }).getOne();
         if (!contract) throw new NotFoundError('Договор');
         if (contract.status !== ContractStatus.AWAITING_FUNDING) {

@@ -46,7 +46,9 @@ export class EnrollmentQueryService {
   }
 
   /** Staff see their organization's applications, operators their municipality's, the region admin all; oldest first (the order to process them). */
-  async applications(actor: Actor | undefined, filter: ApplicationFilter = {}, first?: number | null, after?: string | null): Promise<Page<Application>> {
+  async applications(actor: Actor | undefined, given?: ApplicationFilter | null, first?: number | null, after?: string | null): Promise<Page<Application>> {
+    // An explicit null filter means no filter, like an absent one.
+    const filter = given ?? {};
     const viewer = requireRole(actor, Role.PROVIDER_STAFF, Role.OPERATOR, Role.REGION_ADMIN);
     const limit = pageSize(first);
     const offset = decodeCursor(after);
@@ -98,7 +100,9 @@ export class EnrollmentQueryService {
   }
 
   /** Contracts of the staff member's organization (operators: their municipality), by number; e.g. those waiting for funding. */
-  async organizationContracts(actor: Actor | undefined, filter: ContractFilter = {}, first?: number | null, after?: string | null): Promise<Page<Contract>> {
+  async organizationContracts(actor: Actor | undefined, given?: ContractFilter | null, first?: number | null, after?: string | null): Promise<Page<Contract>> {
+    // An explicit null filter means no filter, like an absent one.
+    const filter = given ?? {};
     const viewer = requireRole(actor, Role.PROVIDER_STAFF, Role.OPERATOR, Role.REGION_ADMIN);
     const limit = pageSize(first);
     const offset = decodeCursor(after);

@@ -350,7 +350,7 @@ describe('enrollment', () => {
       expect((await enrollment.signContract(parent, offer.id, signKey)).status).toBe('ACTIVE');
       const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM applications WHERE child_id = $1`, [childId]);
       expect(n).toBe(1);
-      expect((await failure(enrollment.cancelApplication(parent, first.id, key))).code).toBe('CONFLICT');
+      expect((await failure(enrollment.cancelApplication(parent, first.id, key))).code).toBe('IDEMPOTENCY_KEY_REUSED');
       await expectInvariants();
     });
   });

@@ -101,7 +101,7 @@ export class EnrollmentService {
     const parent = requireRole(actor, Role.PARENT);
     try {
       return await this.dataSource.transaction((m) =>
-        idempotent(m, parent.userId, command.idempotencyKey, 'submitApplication', (id) => this.applicationById(m, id), () => this.submit(m, parent, command)),
+        idempotent(m, parent.userId, command.idempotencyKey, { operation: 'submitApplication', args: { childId: command.childId, groupId: command.groupId } }, (id) => this.applicationById(m, id), () => this.submit(m, parent, command)),
       );
     } catch (err) {
       if (isUniqueViolation(err, 'applications_live_per_child_program')) throw this.duplicateError();
@@ -112,14 +112,14 @@ export class EnrollmentService {
   async confirmApplication(actor: Actor | undefined, applicationId: string, idempotencyKey?: string | null, now = this.clock.now()): Promise<Application> {
     const staff = requireRole(actor, Role.PROVIDER_STAFF);
     return this.dataSource.transaction((m) =>
-      idempotent(m, staff.userId, idempotencyKey, 'confirmApplication', (id) => this.applicationById(m, id), () => this.confirm(m, staff, applicationId, now)),
+      idempotent(m, staff.userId, idempotencyKey, { operation: 'confirmApplication', args: { applicationId } }, (id) => this.applicationById(m, id), () => this.confirm(m, staff, applicationId, now)),
     );
   }
 
   async rejectApplication(actor: Actor | undefined, applicationId: string, reason: string, idempotencyKey?: string | null): Promise<Application> {
     const staff = requireRole(actor, Role.PROVIDER_STAFF);
     return this.dataSource.transaction((m) =>
-      idempotent(m, staff.userId, idempotencyKey, 'rejectApplication', (id) => this.applicationById(m, id), async () => {
+      idempotent(m, staff.userId, idempotencyKey, { operation: 'rejectApplication', args: { applicationId, reason } }, (id) => this.applicationById(m, id), async () => {
         const application = await this.lockApplication(m, applicationId, { organizationId: staff.organizationId! });
         await this.close(m, application, ApplicationStatus.REJECTED, { actorUserId: staff.userId, rejectReason: reason, notice: (n) => applicationPhrases.rejected(n, reason) });
         return application;
@@ -131,7 +131,7 @@ export class EnrollmentService {
   async cancelApplication(actor: Actor | undefined, applicationId: string, idempotencyKey?: string | null): Promise<Application> {
     const parent = requireRole(actor, Role.PARENT);
     return this.dataSource.transaction((m) =>
-      idempotent(m, parent.userId, idempotencyKey, 'cancelApplication', (id) => this.applicationById(m, id), async () => {
+      idempotent(m, parent.userId, idempotencyKey, { operation: 'cancelApplication', args: { applicationId } }, (id) => this.applicationById(m, id), async () => {
         const application = await this.lockApplication(m, applicationId, { parentUserId: parent.userId });
         await this.close(m, application, ApplicationStatus.CANCELLED, { actorUserId: parent.userId, notice: applicationPhrases.cancelled });
         return application;
@@ -143,7 +143,7 @@ export class EnrollmentService {
   async signContract(actor: Actor | undefined, contractId: string, idempotencyKey?: string | null, now = this.clock.now()): Promise<Contract> {
     const parent = requireRole(actor, Role.PARENT);
     return this.dataSource.transaction((m) =>
-      idempotent(m, parent.userId, idempotencyKey, 'signContract', (id) => m.findOneByOrFail(Contract, { id }), async () => {
+      idempotent(m, parent.userId, idempotencyKey, { operation: 'signContract', args: { contractId } }, (id) => m.findOneByOrFail(Contract, { id }), async () => {
         const offer = await m.findOne(Contract, { where: { id: contractId, parentUserId: parent.userId } });
         if (!offer) throw new NotFoundError('Договор');
         const application = await this.lockApplication(m, offer.applicationId, { parentUserId: parent.userId });

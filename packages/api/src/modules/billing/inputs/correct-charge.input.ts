@@ -1,6 +1,7 @@
-import { IsInt, IsOptional, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { TrimmedLength } from '../../../common/text-rules';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { KopecksScalar } from '../../../common/money';
+import { AMOUNT_TOO_LARGE, formatRub, KopecksScalar, MAX_AMOUNT_KOPECKS } from '../../../common/money';
 
 @InputType({ description: 'A corrected charge: possible while the month\'s invoice is not approved; the difference moves through the certificate ledger' })
 export class CorrectChargeInput {
@@ -8,9 +9,10 @@ export class CorrectChargeInput {
   @IsUUID('all', { message: 'Списание не найдено' })
   chargeId: string;
 
-  @Field(() => KopecksScalar, { description: 'The new amount, in kopecks, within the same limits as a new charge' })
+  @Field(() => KopecksScalar, { description: `The new amount, in kopecks, within the same limits as a new charge; 0 to ${MAX_AMOUNT_KOPECKS} (${formatRub(MAX_AMOUNT_KOPECKS)})` })
   @IsInt({ message: 'Сумма — целое число копеек' })
   @Min(0, { message: 'Сумма списания не может быть отрицательной' })
+  @Max(MAX_AMOUNT_KOPECKS, { message: AMOUNT_TOO_LARGE })
   amount: number;
 
   @Field(() => Int, { nullable: true, description: 'Left as it was when absent' })
@@ -25,8 +27,7 @@ export class CorrectChargeInput {
   @Min(0, { message: 'Число занятий не может быть отрицательным' })
   lessonsAttended?: number | null;
 
-  @Field(() => String, { description: 'Why the charge changes' })
-  @MinLength(3, { message: 'Укажите причину исправления' })
-  @MaxLength(500, { message: 'Причина — не длиннее 500 символов' })
+  @Field(() => String, { description: 'Why the charge changes; 3–500 characters, not blank' })
+  @TrimmedLength(3, 500, 'Укажите причину исправления (от 3 до 500 символов)')
   comment: string;
 }

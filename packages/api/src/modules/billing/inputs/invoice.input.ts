@@ -1,4 +1,5 @@
-import { IsDateString, IsOptional, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsDateString, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { TrimmedLength } from '../../../common/text-rules';
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalDateScalar } from '../../../common/scalars';
 
@@ -8,9 +9,8 @@ export class ReturnInvoiceInput {
   @IsUUID('all', { message: 'Счёт не найден' })
   invoiceId: string;
 
-  @Field(() => String)
-  @MinLength(3, { message: 'Укажите, что нужно исправить' })
-  @MaxLength(1000, { message: 'Причина — не длиннее 1000 символов' })
+  @Field(() => String, { description: 'What to fix; 3–1000 characters, not blank' })
+  @TrimmedLength(3, 1000, 'Укажите, что нужно исправить (от 3 до 1000 символов)')
   reason: string;
 }
 

@@ -1,6 +1,7 @@
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { KopecksScalar } from '../../../common/money';
+import { AMOUNT_TOO_LARGE, formatRub, KopecksScalar, MAX_AMOUNT_KOPECKS } from '../../../common/money';
+import { IDEMPOTENCY_KEY_DESCRIPTION, IDEMPOTENCY_KEY_LENGTH, IDEMPOTENCY_KEY_MESSAGE } from '../../enrollment/inputs/idempotency-key';
 import { IsMonth } from './month';
 
 @InputType({ description: 'One contract\'s charge for the month' })
@@ -12,10 +13,12 @@ export class ChargeItemInput {
   @Field(() => KopecksScalar, {
     description:
       'Paid from the certificate, in kopecks: from 0 up to the contract\'s certificate monthly share for the month. ' +
-      'In the month a contract starts or ends the share is prorated by days: share × contract days in the month / days in the month, rounded down to a kopeck.',
+      'In the month a contract starts or ends the share is prorated by days: share × contract days in the month / days in the month, rounded down to a kopeck. ' +
+      `Never above ${MAX_AMOUNT_KOPECKS} (${formatRub(MAX_AMOUNT_KOPECKS)}).`,
   })
   @IsInt({ message: 'Сумма — целое число копеек' })
   @Min(0, { message: 'Сумма списания не может быть отрицательной' })
+  @Max(MAX_AMOUNT_KOPECKS, { message: AMOUNT_TOO_LARGE })
   amount: number;
 
   @Field(() => Int, { nullable: true })
@@ -34,6 +37,11 @@ export class ChargeItemInput {
   @IsOptional()
   @MaxLength(500, { message: 'Комментарий — не длиннее 500 символов' })
   comment?: string | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  @IsOptional()
+  @Length(IDEMPOTENCY_KEY_LENGTH.min, IDEMPOTENCY_KEY_LENGTH.max, { message: IDEMPOTENCY_KEY_MESSAGE })
+  idempotencyKey?: string | null;
 }
 
 @InputType()

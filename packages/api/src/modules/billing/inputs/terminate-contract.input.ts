@@ -1,4 +1,5 @@
-import { IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { TrimmedLength } from '../../../common/text-rules';
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType()
@@ -7,8 +8,7 @@ export class TerminateContractInput {
   @IsUUID('all', { message: 'Договор не найден' })
   contractId: string;
 
-  @Field(() => String)
-  @MinLength(3, { message: 'Укажите причину расторжения' })
-  @MaxLength(500, { message: 'Причина — не длиннее 500 символов' })
+  @Field(() => String, { description: 'Why the contract ends; 3–500 characters, not blank' })
+  @TrimmedLength(3, 500, 'Укажите причину расторжения (от 3 до 500 символов)')
   reason: string;
 }

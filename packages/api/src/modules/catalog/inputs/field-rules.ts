@@ -1,4 +1,5 @@
-import { IsInt, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { TrimmedLength } from '../../../common/text-rules';
 
 /** Applies several property decorators as one, so create and update inputs share each field's rules. */
 export function rules(...decorators: PropertyDecorator[]): PropertyDecorator {
@@ -11,7 +12,7 @@ export function rules(...decorators: PropertyDecorator[]): PropertyDecorator {
  */
 export const IfPresent = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
 
-export const Text = (min: number, max: number, message: string) => rules(IsString({ message }), Length(min, max, { message }));
+export const Text = (min: number, max: number, message: string) => rules(IsString({ message }), TrimmedLength(min, max, message));
 
 export const OptionalText = (max: number, message: string) => rules(IsString({ message }), MaxLength(max, { message }));
 

@@ -1,11 +1,9 @@
 import { IsArray, IsEnum, IsInt, IsLatitude, IsLongitude, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { KopecksScalar } from '../../../common/money';
+import { AMOUNT_TOO_LARGE, formatRub, KopecksScalar, MAX_AMOUNT_KOPECKS } from '../../../common/money';
 import { CertificationStatus, Direction, FundingType, ProgramFormat, ProgramStatus } from '../catalog.enums';
 import { IfPresent, OptionalText, rules, Text, WholeNumber } from './field-rules';
 
-/** 1,000,000 ₽ a month: far above any real price, low enough to catch a typo in kopecks. */
-const MAX_MONTHLY_PRICE = 100_000_000;
 
 const TITLE = () => Text(3, 200, 'Название программы — от 3 до 200 символов');
 const DESCRIPTION = () => Text(10, 5000, 'Описание программы — от 10 до 5000 символов');
@@ -19,7 +17,7 @@ const PRICE = () =>
   rules(
     IsInt({ message: 'Стоимость указывается целым числом копеек' }),
     Min(0, { message: 'Стоимость не может быть отрицательной' }),
-    Max(MAX_MONTHLY_PRICE, { message: 'Стоимость слишком велика: проверьте, что она указана в копейках' }),
+    Max(MAX_AMOUNT_KOPECKS, { message: AMOUNT_TOO_LARGE }),
   );
 const ADDRESS = () => Text(3, 300, 'Укажите адрес проведения занятий');
 const LATITUDE = () => IsLatitude({ message: 'Широта — от −90 до 90' });
@@ -66,7 +64,7 @@ export class CreateProgramInput {
   @FUNDING()
   fundingType: FundingType;
 
-  @Field(() => KopecksScalar, { description: 'Monthly price in kopecks; 0 for BUDGET programs' })
+  @Field(() => KopecksScalar, { description: `Monthly price in kopecks; 0 for BUDGET programs; at most ${MAX_AMOUNT_KOPECKS} (${formatRub(MAX_AMOUNT_KOPECKS)})` })
   @PRICE()
   monthlyPrice: number;
 
@@ -155,7 +153,8 @@ export class UpdateProgramInput {
     nullable: true,
     description:
       'New monthly price in kopecks. Applies to contracts made from now on; existing contracts keep the terms they were made with. ' +
-      'A certified program stays certified; the certificate pays min(price, normative cost).',
+      'A certified program stays certified; the certificate pays min(price, normative cost). ' +
+      `At most ${MAX_AMOUNT_KOPECKS} (${formatRub(MAX_AMOUNT_KOPECKS)}).`,
   })
   @IfPresent()
   @PRICE()

@@ -1,4 +1,5 @@
 import { IsOptional, IsUUID, Length } from 'class-validator';
+import { TrimmedLength } from '../../../common/text-rules';
 import { Field, ID, InputType } from 'type-graphql';
 import { IDEMPOTENCY_KEY_DESCRIPTION, IDEMPOTENCY_KEY_LENGTH, IDEMPOTENCY_KEY_MESSAGE } from './idempotency-key';
 
@@ -8,8 +9,8 @@ export class RejectApplicationInput {
   @IsUUID('all', { message: 'Неизвестная заявка' })
   applicationId: string;
 
-  @Field(() => String, { description: 'Shown to the parent' })
-  @Length(3, 1000, { message: 'Укажите причину отказа (от 3 до 1000 символов)' })
+  @Field(() => String, { description: 'Shown to the parent. 3–1000 characters, not blank' })
+  @TrimmedLength(3, 1000, 'Укажите причину отказа (от 3 до 1000 символов)')
   reason: string;
 
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })

@@ -1,6 +1,6 @@
 import { IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { KopecksScalar } from '../../../common/money';
+import { AMOUNT_TOO_LARGE, formatRub, KopecksScalar, MAX_AMOUNT_KOPECKS } from '../../../common/money';
 import { LocalDateScalar } from '../../../common/scalars';
 
 @InputType({ description: 'Номинал и лимит сертификатов финансирования муниципалитета на период (год)' })
@@ -16,9 +16,13 @@ export class SetCertificatePeriodInput {
   year: number;
 
   @Field(() => KopecksScalar, {
-    description: 'Nominal of a financing certificate, kopecks. A change applies to certificates financed afterwards; accounts already credited keep their nominal.',
+    description:
+      'Nominal of a financing certificate, kopecks. A change applies to certificates financed afterwards; accounts already credited keep their nominal. ' +
+      `0 to ${MAX_AMOUNT_KOPECKS} (${formatRub(MAX_AMOUNT_KOPECKS)}).`,
   })
+  @IsInt({ message: 'Номинал — целое число копеек' })
   @Min(0, { message: 'Номинал не может быть отрицательным' })
+  @Max(MAX_AMOUNT_KOPECKS, { message: AMOUNT_TOO_LARGE })
   nominal: number;
 
   @Field(() => Int, { description: 'How many certificates may have FINANCING status in the period; not below those already issued' })

@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+const KEY = 'ab'.repeat(32);
+const saved = { ...process.env };
+
+function withEnv(vars: Record<string, string | undefined>) {
+  for (const [name, value] of Object.entries(vars)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+}
+
+describe('configuration', () => {
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it('is safe by default in production: no demo data, no introspection', () => {
+    withEnv({ NODE_ENV: 'production', DATA_ENCRYPTION_KEY: KEY, SEED_DEMO_DATA: undefined, ENABLE_INTROSPECTION: undefined });
+    const config = loadConfig();
+    expect(config.seedDemoData).toBe(false);
+    expect(config.introspection).toBe(false);
+  });
+
+  it('refuses demo data in production with a message saying why', () => {
+    withEnv({ NODE_ENV: 'production', DATA_ENCRYPTION_KEY: KEY, SEED_DEMO_DATA: 'true' });
+    expect(() => loadConfig()).toThrow(/SEED_DEMO_DATA=true is refused with NODE_ENV=production/);
+  });
+
+  it('requires the data key in production', () => {
+    withEnv({ NODE_ENV: 'production', DATA_ENCRYPTION_KEY: undefined, SEED_DEMO_DATA: undefined });
+    expect(() => loadConfig()).toThrow(/DATA_ENCRYPTION_KEY is required in production/);
+  });
+
+  it('turns introspection on in production only when asked', () => {
+    withEnv({ NODE_ENV: 'production', DATA_ENCRYPTION_KEY: KEY, ENABLE_INTROSPECTION: 'true' });
+    expect(loadConfig().introspection).toBe(true);
+  });
+
+  it('keeps demo data and introspection in development, and refuses flags it cannot read', () => {
+    withEnv({ NODE_ENV: 'development', DATA_ENCRYPTION_KEY: KEY, SEED_DEMO_DATA: undefined, ENABLE_INTROSPECTION: undefined });
+    expect(loadConfig()).toMatchObject({ seedDemoData: true, introspection: true });
+    withEnv({ SEED_DEMO_DATA: 'yes' });
+    expect(() => loadConfig()).toThrow(/SEED_DEMO_DATA must be "true" or "false"/);
+    withEnv({ SEED_DEMO_DATA: undefined, NODE_ENV: 'prod' });
+    expect(() => loadConfig()).toThrow(/NODE_ENV must be/);
+  });
+});
