@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newPhoneContext, useSystemAndBrowser } from '../../../testing/e2e-system';
 import { checkScreen } from '../../../testing/axe';
+import { tabTo } from '../../../testing/keyboard';
 import { chooseOption, followLetter, registerInBrowser, signInInBrowser } from './helpers';
 
 async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
@@ -85,7 +86,7 @@ describe('catalog, account and help in a phone browser', () => {
   });
 
   it('registers a parent with consent, confirms the e-mail from the letter, signs out and back in', async () => {
-    await registerInBrowser(page, env.system.baseUrl, { fullName: 'Петрова Анна Сергеевна', email: 'anna.e2e@example.ru', password: 'секретный-пароль' });
+    await registerInBrowser(page, env.system.baseUrl, { fullName: 'Петрова Анна Сергеевна', email: 'anna.e2e@example.ru', password: 'секретный-пароль' }, 'parent-register');
     await checkScreen(page, 'parent-register-sent');
     await followLetter(page, env.system, 'anna.e2e@example.ru', 'Подтвердите адрес');
     await page.getByText('Почта подтверждена').waitFor();
@@ -169,16 +170,48 @@ describe('catalog, account and help in a phone browser', () => {
     await checkScreen(page, 'parent-help');
   });
 
-  it('keeps the low-vision version on after a reload', async () => {
-    await page.getByRole('button', { name: 'Версия для слабовидящих' }).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.hasAttribute('data-low-vision'))).toBe(true);
+  it('offers the low-vision version from the header by keyboard: text sizes, three colour schemes, spacing, images off — each passing axe, all kept after a reload', async () => {
+    const root = () => page.evaluate(() => ({ size: document.documentElement.style.fontSize, background: getComputedStyle(document.body).backgroundColor, color: getComputedStyle(document.body).color, images: document.documentElement.dataset.lvImages, spacing: document.documentElement.dataset.lvSpacing }));
+    await page.goto(`${env.system.baseUrl}/help`);
+    await page.getByText('ул. Народная, 26').first().waitFor();
+    await tabTo(page, /Версия для слабовидящих/);
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('region', { name: 'Настройки версии для слабовидящих' });
+    await panel.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Настройки версии для слабовидящих');
+    await expect(root()).resolves.toMatchObject({ size: '150%', background: 'rgb(255, 255, 255)', color: 'rgb(0, 0, 0)' });
+    await checkScreen(page, 'parent-low-vision-black-on-white');
+
+    // Each choice is a radio group: Tab reaches the chosen option, arrows change it.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await root()).size).toBe('200%');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await root()).background).toBe('rgb(0, 0, 0)');
+    await expect(root()).resolves.toMatchObject({ color: 'rgb(255, 255, 255)' });
+    await checkScreen(page, 'parent-low-vision-white-on-black');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await root()).background).toBe('rgb(157, 209, 255)');
+    await checkScreen(page, 'parent-low-vision-blue-on-light-blue');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await root()).spacing).toBe('large');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await root()).images).toBe('off');
+    await expect(page.locator('.tabler-icon').first().isVisible()).resolves.toBe(false);
+    await checkScreen(page, 'parent-low-vision-spacing-no-images');
+
     await page.reload();
     await page.getByText('ул. Народная, 26').first().waitFor();
-    await expect(page.evaluate(() => document.documentElement.hasAttribute('data-low-vision'))).resolves.toBe(true);
+    await expect(root()).resolves.toMatchObject({ size: '200%', background: 'rgb(157, 209, 255)', images: 'off', spacing: 'large' });
     await expect(page.getByRole('button', { name: 'Версия для слабовидящих' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await page.goto(`${env.system.baseUrl}/login`);
     await page.getByRole('heading', { name: 'Вход' }).waitFor();
     await checkScreen(page, 'parent-low-vision');
-    await page.getByRole('button', { name: 'Версия для слабовидящих' }).click();
+    await page.getByRole('button', { name: 'Обычная версия' }).click();
+    await expect(root()).resolves.toMatchObject({ size: '', background: 'rgb(255, 255, 255)', images: 'on' });
   });
 });

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { checkScreen } from '../../../testing/axe';
 import type { RunningSystem } from '../../../testing/e2e-system';
 
 /** Picks an option of a Mantine select the way a person does: open it by its label, click the option. */
@@ -7,8 +8,8 @@ export async function chooseOption(page: Page, label: string, option: string): P
   await page.getByRole('option', { name: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(\\d+\\))?$`) }).click();
 }
 
-/** Fills the registration form as a parent does, consents, and waits for «Проверьте почту». */
-export async function registerInBrowser(page: Page, baseUrl: string, person: { fullName: string; email: string; password: string; municipality?: string }): Promise<void> {
+/** Fills the registration form as a parent does, consents, and waits for «Проверьте почту»; `screen` names the filled form's axe check. */
+export async function registerInBrowser(page: Page, baseUrl: string, person: { fullName: string; email: string; password: string; municipality?: string }, screen?: string): Promise<void> {
   await page.goto(`${baseUrl}/register`);
   await page.getByLabel('Фамилия, имя, отчество').fill(person.fullName);
   await page.getByLabel('Электронная почта').fill(person.email);
@@ -16,6 +17,7 @@ export async function registerInBrowser(page: Page, baseUrl: string, person: { f
   await page.getByLabel('Пароль').fill(person.password);
   await page.getByText('Согласие на обработку персональных данных', { exact: true }).first().waitFor();
   await page.getByRole('checkbox', { name: /даю согласие на обработку/ }).check();
+  if (screen) await checkScreen(page, screen);
   await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
   await page.getByText('Письмо отправлено').waitFor();
 }

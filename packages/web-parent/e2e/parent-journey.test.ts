@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newPhoneContext, screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
 import { checkScreen } from '../../../testing/axe';
-import { birthDateForAge, blockedBy, childAgeFor, chooseOption, confirmApplicationOf, followLetter, plainText, registerInBrowser, signInInBrowser, rub, staffGroups, type TargetGroup, validSnils, verifyAndFinance } from './helpers';
+import { tabTo } from '../../../testing/keyboard';
+import { birthDateForAge, blockedBy, childAgeFor, confirmApplicationOf, followLetter, plainText, registerInBrowser, signInInBrowser, rub, staffGroups, type TargetGroup, validSnils, verifyAndFinance } from './helpers';
 
 /**
  * The whole parent journey on a phone: register, add a child, get a certificate (checked by
@@ -16,6 +17,7 @@ describe('a parent on a phone, from registration to a signed contract', () => {
   let operator: string;
   let target: TargetGroup;
   let nominal: number;
+  let zeyaId: string;
   let certificateNumber: string;
   let childId: string;
   const child = { lastName: 'Соколов', firstName: 'Миша', middleName: 'Андреевич' };
@@ -25,8 +27,10 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     staff = await env.system.login('staff@demo.ru');
     operator = await env.system.login('operator@demo.ru');
     [target] = await staffGroups(env.system, staff, { certificate: true });
-    const muni = await env.system.gql(`{ municipalities { code currentPeriod { nominal } } }`);
-    nominal = muni.data.municipalities.find((m: { code: string }) => m.code === 'zeya').currentPeriod.nominal;
+    const muni = await env.system.gql(`{ municipalities { id code currentPeriod { nominal } } }`);
+    const zeya = muni.data.municipalities.find((m: { code: string }) => m.code === 'zeya');
+    nominal = zeya.currentPeriod.nominal;
+    zeyaId = zeya.id;
   });
   afterEach(async ({ task }) => {
     // What the parent saw when a step failed is the first thing to look at.
@@ -85,22 +89,27 @@ describe('a parent on a phone, from registration to a signed contract', () => {
     await checkScreen(page, 'parent-certificate');
   });
 
-  it('finds the program by search and applies, seeing what confirmation would block', async () => {
-    await page.goto(`${env.system.baseUrl}/`);
-    await page.getByLabel('Что ищем').fill(target.title);
-    await page.getByRole('button', { name: 'Найти' }).click();
-    await page.getByRole('button', { name: /Фильтры/ }).click();
-    await chooseOption(page, 'Муниципалитет', 'Зея');
-    const card = page.getByRole('article').filter({ hasText: target.organizationShortName }).filter({ hasText: target.title }).first();
-    await card.getByRole('link', { name: target.title }).click();
+  it('finds the program by search and applies with the keyboard alone, seeing what confirmation would block', async () => {
+    // The catalog of Zeya, as a link to it opens; from here on only the keyboard, as a parent who cannot use a mouse or a touch screen.
+    await page.goto(`${env.system.baseUrl}/?municipality=${zeyaId}`);
+    await tabTo(page, /Что ищем/);
+    await page.keyboard.type(target.title);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(target.title);
+    await tabTo(page, new RegExp(`^${target.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), { within: { selector: 'article', text: target.organizationShortName }, limit: 200 });
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Группы' }).waitFor();
-    await page.getByRole('region', { name: `Группа ${target.groupName}` }).getByRole('link', { name: 'Записаться' }).click();
+    await tabTo(page, /^Записаться$/, { within: { selector: `section[aria-label="Группа ${target.groupName}"]`, text: '' } });
+    await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { name: 'Запись в группу' }).waitFor();
-    await page.getByLabel(`${child.lastName} ${child.firstName} ${child.middleName}`).check();
+    await tabTo(page, new RegExp(`${child.lastName} ${child.firstName} ${child.middleName}`));
+    await page.keyboard.press('Space');
+    await expect(page.getByLabel(`${child.lastName} ${child.firstName} ${child.middleName}`).isChecked()).resolves.toBe(true);
     await expect(plainText(page)).resolves.toContain(`На сертификате доступно ${rub(nominal)}`);
     await checkScreen(page, 'parent-apply');
-    await page.getByRole('button', { name: 'Подать заявку' }).click();
+    await tabTo(page, /^Подать заявку$/);
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Заявки и договоры' }).waitFor();
     await expect(page.getByTestId('application-status').first().textContent()).resolves.toBe('На рассмотрении');
   });

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { E2E_TODAY, screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
+import { E2E_TODAY, useSystemAndBrowser } from '../../../testing/e2e-system';
 import { checkScreen } from '../../../testing/axe';
+import { tabTo } from '../../../testing/keyboard';
 import { newDesktopContext, signIn } from './browser';
 
 /** `dd.mm.yyyy` of the first day of a month `offset` months from the system's pinned day, as staff type dates. */
@@ -89,15 +90,22 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     const child = children.myChildren.find((c: any) => c.certificate?.status === 'FINANCING');
     await parentGql(`mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id status } }`, { input: { childId: child.id, groupId } });
 
-    // Navigation renders in a transition: the previous page stays until the next one is ready, so wait for the next one's heading.
-    await staff.getByRole('link', { name: 'Заявки' }).click();
+    // By keyboard alone, as staff who cannot use a mouse. Navigation renders in a transition: the previous page stays
+    // until the next one is ready, so wait for the next one's heading.
+    await tabTo(staff, /^Заявки$/, { within: { selector: 'nav, [role=navigation]', text: '' } });
+    await staff.keyboard.press('Enter');
     await staff.getByRole('heading', { name: 'Заявки', level: 2 }).waitFor();
     const row = staff.getByRole('row', { name: new RegExp(child.firstName) });
     await row.waitFor();
     await checkScreen(staff, 'provider-applications');
-    await row.getByRole('button', { name: 'Подтвердить' }).click();
+    await tabTo(staff, /^Подтвердить$/, { within: { selector: 'tr', text: child.firstName } });
+    await staff.keyboard.press('Enter');
     await row.waitFor({ state: 'detached' });
-    await staff.getByRole('tab', { name: 'Ждут подписи' }).click();
+    // Focus stays in the list the decided row left, not thrown back to the top of the page; the tabs are above it.
+    await expect.poll(() => staff.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Список заявок');
+    // The tab list is one stop for Tab; arrows move between its tabs.
+    await tabTo(staff, /^Новые/, { key: 'Shift+Tab', limit: 20 });
+    await tabTo(staff, /^Ждут подписи/, { key: 'ArrowRight', limit: 6 });
     await staff.getByRole('row', { name: new RegExp(child.firstName) }).waitFor();
 
     const applications = await parentGql(`{ myApplications { status groupId contract { id status } } }`);
@@ -137,8 +145,7 @@ describe('a month of the system run by a provider and the МОЦ in the browser'
     await staff.getByRole('button', { name: 'Сформировать счёт' }).click();
     const invoiceRow = staff.getByRole('row', { name: /Зея/ });
     await invoiceRow.getByText('На проверке в МОЦ').waitFor();
-    // axe: a known WCAG gap on this screen, left for issue 17's second stage — screenshot only.
-    await screenshot(staff, 'provider-charges-invoice');
+    await checkScreen(staff, 'provider-charges-invoice');
 
     await operator.getByRole('link', { name: 'Реестр счетов' }).click();
     await operator.getByRole('heading', { name: 'Реестр счетов', level: 2 }).waitFor();

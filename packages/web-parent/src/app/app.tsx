@@ -1,7 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { RouterProvider } from 'react-router';
 import { createApolloClient } from '@navigator/web-shared/apollo-client';
 import { useLowVision } from './low-vision';
@@ -14,11 +14,16 @@ const client = createApolloClient();
 export function App() {
   const [lowVision] = useLowVision();
   useEffect(() => {
-    document.documentElement.toggleAttribute('data-low-vision', lowVision);
+    const root = document.documentElement;
+    root.toggleAttribute('data-low-vision', lowVision.on);
+    root.style.fontSize = lowVision.on ? `${lowVision.size}%` : '';
+    root.dataset.lvImages = lowVision.on && !lowVision.images ? 'off' : 'on';
+    root.dataset.lvSpacing = lowVision.on ? lowVision.spacing : 'normal';
   }, [lowVision]);
+  const lowVisionLook = useMemo(() => ({ theme: lowVisionTheme(lowVision.scheme), variables: lowVisionVariables(lowVision.scheme) }), [lowVision.scheme]);
   return (
     <ApolloProvider client={client}>
-      <MantineProvider theme={lowVision ? lowVisionTheme : theme} cssVariablesResolver={lowVision ? lowVisionVariables : contrastVariables} forceColorScheme="light">
+      <MantineProvider theme={lowVision.on ? lowVisionLook.theme : theme} cssVariablesResolver={lowVision.on ? lowVisionLook.variables : contrastVariables} forceColorScheme="light">
         <Notifications position="top-center" />
         <RouterProvider router={router} />
       </MantineProvider>

@@ -1,7 +1,7 @@
 import { Anchor, AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconEye, IconEyeOff, IconFileText, IconHelpCircle, IconMoodKid, IconSearch } from '@tabler/icons-react';
-import { Suspense } from 'react';
+import { Suspense, useRef } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Loading } from '@navigator/web-shared/query-state';
 import { AccountNotices } from '../features/account/account-notices';
@@ -9,6 +9,7 @@ import { UserMenu } from '../features/auth/user-menu';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { useCurrentUser } from '../lib/current-user';
 import { useLowVision } from './low-vision';
+import { LowVisionPanel } from './low-vision-panel';
 
 const LINKS = [
   { to: '/', label: 'Найти кружок', icon: IconSearch, guest: true },
@@ -20,6 +21,7 @@ const LINKS = [
 export function Layout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const [lowVision, setLowVision] = useLowVision();
+  const panel = useRef<HTMLDivElement>(null);
   const { user } = useCurrentUser();
   const location = useLocation();
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' || location.pathname.startsWith('/programs') : location.pathname.startsWith(to));
@@ -44,13 +46,17 @@ export function Layout() {
           </Group>
           <Group gap={6} wrap="nowrap">
             <Button
-              variant={lowVision ? 'filled' : 'subtle'}
+              variant={lowVision.on ? 'filled' : 'subtle'}
               color="dark"
               size="compact-sm"
               px={6}
-              onClick={() => setLowVision(!lowVision)}
-              aria-pressed={lowVision}
-              leftSection={lowVision ? <IconEyeOff size={20} aria-hidden /> : <IconEye size={20} aria-hidden />}
+              onClick={() => {
+                setLowVision({ on: !lowVision.on });
+                // The settings appear at the top of the page: keyboard users land on them.
+                if (!lowVision.on) requestAnimationFrame(() => panel.current?.focus());
+              }}
+              aria-pressed={lowVision.on}
+              leftSection={lowVision.on ? <IconEyeOff size={20} aria-hidden /> : <IconEye size={20} aria-hidden />}
               aria-label="Версия для слабовидящих"
             >
               <Box component="span" visibleFrom="md">
@@ -71,6 +77,7 @@ export function Layout() {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Box maw={960} mx="auto">
+          <LowVisionPanel ref={panel} />
           <AccountNotices />
           <Suspense fallback={<Loading />}>
             <Outlet />

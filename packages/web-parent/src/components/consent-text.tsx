@@ -14,7 +14,8 @@ export const CurrentConsentQuery = graphql(`
 /** The consent text as published: scrollable, in its own paragraphs, so it can be read before agreeing. */
 export function ConsentText({ text, version }: { text: string; version: number }) {
   return (
-    <ScrollArea.Autosize mah={220} type="auto" offsetScrollbars aria-label={`Текст согласия, редакция ${version}`} tabIndex={0}>
+    // The viewport is what scrolls, so it is what the keyboard must reach (arrows then scroll the text).
+    <ScrollArea.Autosize mah={220} type="auto" offsetScrollbars viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': `Текст согласия, редакция ${version}` }}>
       {text.split('\n\n').map((paragraph, i) => (
         <Text key={i} size="sm" mb="xs" fw={i === 0 ? 700 : undefined}>
           {paragraph}

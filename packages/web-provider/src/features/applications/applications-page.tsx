@@ -1,8 +1,8 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Checkbox, Group, List, Select, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Checkbox, Group, List, Select, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useActionKeys } from '@navigator/web-shared/idempotency';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { withFeedback } from '../../components/notify';
 import { PageHeader } from '../../components/page-header';
@@ -123,11 +123,15 @@ export function ApplicationsPage() {
     setSelected([]);
   };
 
+  const list = useRef<HTMLDivElement>(null);
   const confirmOne = async (id: string, childName: string) => {
     setBusy(id);
     const action = `confirm:${id}`;
     const done = await withFeedback(confirm({ variables: { input: { applicationId: id, idempotencyKey: actionKeys.keyFor(action) } }, ...afterDecision }), `Заявка подтверждена: ${childName}. Родителю отправлена оферта.`, 'Заявка не подтверждена');
-    if (done) actionKeys.done(action);
+    if (done) {
+      actionKeys.done(action);
+      list.current?.focus();
+    }
     setBusy(null);
   };
 
@@ -206,115 +210,118 @@ export function ApplicationsPage() {
         </Alert>
       )}
       <ErrorNotice error={error} />
-      {loading && !data ? (
-        <Loading />
-      ) : rows.length === 0 ? (
-        <EmptyState title="Заявок нет">
-          {status === 'SUBMITTED'
-            ? 'Новых заявок нет. Заявки появятся, когда родители выберут ваши опубликованные программы с открытым приёмом.'
-            : 'В этом разделе пусто. Попробуйте другую вкладку или снимите фильтры.'}
-        </EmptyState>
-      ) : (
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              {confirmable.length > 0 && (
-                <Table.Th w={32}>
-                  <Checkbox
-                    aria-label="Выбрать все новые"
-                    checked={selected.length > 0 && selected.length === confirmable.length}
-                    indeterminate={selected.length > 0 && selected.length < confirmable.length}
-                    onChange={(e) => setSelected(e.currentTarget.checked ? confirmable.map((r) => r.id) : [])}
-                  />
-                </Table.Th>
-              )}
-              <Table.Th>Подана</Table.Th>
-              <Table.Th>Ребёнок</Table.Th>
-              <Table.Th>Программа</Table.Th>
-              <Table.Th>Группа</Table.Th>
-              <Table.Th>Статус</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => {
-              const childName = fullName(r.child);
-              return (
-                <Table.Tr key={r.id}>
-                  {confirmable.length > 0 && (
+      {/* Where focus goes when a decided application leaves the list, so the keyboard goes on from the next one. */}
+      <Box ref={list} tabIndex={-1} role="region" aria-label="Список заявок">
+        {loading && !data ? (
+          <Loading />
+        ) : rows.length === 0 ? (
+          <EmptyState title="Заявок нет">
+            {status === 'SUBMITTED'
+              ? 'Новых заявок нет. Заявки появятся, когда родители выберут ваши опубликованные программы с открытым приёмом.'
+              : 'В этом разделе пусто. Попробуйте другую вкладку или снимите фильтры.'}
+          </EmptyState>
+        ) : (
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                {confirmable.length > 0 && (
+                  <Table.Th w={32}>
+                    <Checkbox
+                      aria-label="Выбрать все новые"
+                      checked={selected.length > 0 && selected.length === confirmable.length}
+                      indeterminate={selected.length > 0 && selected.length < confirmable.length}
+                      onChange={(e) => setSelected(e.currentTarget.checked ? confirmable.map((r) => r.id) : [])}
+                    />
+                  </Table.Th>
+                )}
+                <Table.Th>Подана</Table.Th>
+                <Table.Th>Ребёнок</Table.Th>
+                <Table.Th>Программа</Table.Th>
+                <Table.Th>Группа</Table.Th>
+                <Table.Th>Статус</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => {
+                const childName = fullName(r.child);
+                return (
+                  <Table.Tr key={r.id}>
+                    {confirmable.length > 0 && (
+                      <Table.Td>
+                        {r.status === 'SUBMITTED' && (
+                          <Checkbox
+                            aria-label={`Выбрать ${childName}`}
+                            checked={selected.includes(r.id)}
+                            onChange={(e) => setSelected((s) => (e.currentTarget.checked ? [...s, r.id] : s.filter((id) => id !== r.id)))}
+                          />
+                        )}
+                      </Table.Td>
+                    )}
+                    <Table.Td>{formatDateTime(r.submittedAt)}</Table.Td>
                     <Table.Td>
-                      {r.status === 'SUBMITTED' && (
-                        <Checkbox
-                          aria-label={`Выбрать ${childName}`}
-                          checked={selected.includes(r.id)}
-                          onChange={(e) => setSelected((s) => (e.currentTarget.checked ? [...s, r.id] : s.filter((id) => id !== r.id)))}
-                        />
+                      {r.contract ? (
+                        <Anchor component={Link} to={`/contracts/${r.contract.id}`} size="sm">
+                          {childName}
+                        </Anchor>
+                      ) : (
+                        <Text size="sm">{childName}</Text>
+                      )}
+                      <Text size="xs" c="dimmed">
+                        {formatDate(r.child.birthDate)}, {ageOn(r.child.birthDate)} лет
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{r.program.title}</Table.Td>
+                    <Table.Td>
+                      {r.group.name}
+                      <Text size="xs" c="dimmed">
+                        свободно мест: {r.group.freeSeats}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={r.status} labels={applicationStatusLabels} />
+                      {r.waitlistPosition !== null && r.waitlistPosition !== undefined && (
+                        <Text size="xs" c="dimmed">
+                          № {r.waitlistPosition} в очереди
+                        </Text>
+                      )}
+                      {r.status === 'CONFIRMED' && r.contract && (
+                        <Text size="xs" c="dimmed">
+                          подписать до {formatDateTime(r.contract.offerExpiresAt)}
+                        </Text>
+                      )}
+                      {r.rejectReason && (
+                        <Text size="xs" c="dimmed">
+                          {r.rejectReason}
+                        </Text>
                       )}
                     </Table.Td>
-                  )}
-                  <Table.Td>{formatDateTime(r.submittedAt)}</Table.Td>
-                  <Table.Td>
-                    {r.contract ? (
-                      <Anchor component={Link} to={`/contracts/${r.contract.id}`} size="sm">
-                        {childName}
-                      </Anchor>
-                    ) : (
-                      <Text size="sm">{childName}</Text>
-                    )}
-                    <Text size="xs" c="dimmed">
-                      {formatDate(r.child.birthDate)}, {ageOn(r.child.birthDate)} лет
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{r.program.title}</Table.Td>
-                  <Table.Td>
-                    {r.group.name}
-                    <Text size="xs" c="dimmed">
-                      свободно мест: {r.group.freeSeats}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={r.status} labels={applicationStatusLabels} />
-                    {r.waitlistPosition !== null && r.waitlistPosition !== undefined && (
-                      <Text size="xs" c="dimmed">
-                        № {r.waitlistPosition} в очереди
-                      </Text>
-                    )}
-                    {r.status === 'CONFIRMED' && r.contract && (
-                      <Text size="xs" c="dimmed">
-                        подписать до {formatDateTime(r.contract.offerExpiresAt)}
-                      </Text>
-                    )}
-                    {r.rejectReason && (
-                      <Text size="xs" c="dimmed">
-                        {r.rejectReason}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {r.status === 'SUBMITTED' && (
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button size="compact-sm" loading={busy === r.id} onClick={() => confirmOne(r.id, childName)}>
-                          Подтвердить
-                        </Button>
-                        <Button size="compact-sm" variant="light" color="red" onClick={() => setRejecting({ id: r.id, childName })}>
-                          Отклонить
-                        </Button>
-                      </Group>
-                    )}
-                    {r.status === 'WAITLISTED' && (
-                      <Group gap={4} justify="flex-end">
-                        <Button size="compact-sm" variant="light" color="red" onClick={() => setRejecting({ id: r.id, childName })}>
-                          Отклонить
-                        </Button>
-                      </Group>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      )}
+                    <Table.Td>
+                      {r.status === 'SUBMITTED' && (
+                        <Group gap={4} justify="flex-end" wrap="nowrap">
+                          <Button size="compact-sm" loading={busy === r.id} onClick={() => confirmOne(r.id, childName)}>
+                            Подтвердить
+                          </Button>
+                          <Button size="compact-sm" variant="light" color="red" onClick={() => setRejecting({ id: r.id, childName })}>
+                            Отклонить
+                          </Button>
+                        </Group>
+                      )}
+                      {r.status === 'WAITLISTED' && (
+                        <Group gap={4} justify="flex-end">
+                          <Button size="compact-sm" variant="light" color="red" onClick={() => setRejecting({ id: r.id, childName })}>
+                            Отклонить
+                          </Button>
+                        </Group>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Box>
       {data?.applications.pageInfo.hasNextPage && (
         <Button
           variant="default"

@@ -112,6 +112,8 @@ export function SummaryPage() {
                     size={180}
                     thickness={28}
                     withTooltip
+                    // Hidden from screen readers, so not reachable by Tab either: the table is the way in.
+                    pieProps={{ rootTabIndex: -1 }}
                     valueFormatter={(v) => formatRub(v)}
                     data={moneyParts.map((p) => ({ name: p.name, value: summary[p.key], color: p.color }))}
                   />
