@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -14,7 +14,8 @@ import type { ContractPageQuery } from '../../gql/graphql';
 import { describeError } from '@navigator/web-shared/errors';
 import { formatDate, formatDateTime, formatRub, plural } from '@navigator/web-shared/format';
 import { newIdempotencyKey } from '@navigator/web-shared/idempotency';
-import { contractStatusText, monthName } from './contract-status';
+import { contractStatusText } from './contract-status';
+import { ContractCharges } from './contract-charges';
 import { FundingPlanTable } from './funding-plan-table';
 import { blockedNow, fundedSoFar } from './funding-plan';
 
@@ -150,58 +151,6 @@ function MoneyTerms({ contract }: { contract: Contract }) {
         </List.Item>
       )}
     </List>
-  );
-}
-
-function Charges({ contract }: { contract: Contract }) {
-  if (contract.charges.length === 0) {
-    return <Text size="sm">Списаний пока не было. Организация записывает оплату за каждый месяц занятий после его начала.</Text>;
-  }
-  const total = contract.charges.reduce((s, c) => s + c.amount, 0);
-  return (
-      <Table striped horizontalSpacing="xs" aria-label="Списания по месяцам">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Месяц</Table.Th>
-            <Table.Th ta="right">Сертификат</Table.Th>
-            <Table.Th ta="right">Доплата</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {contract.charges.map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Td>
-                {monthName(c.month)}
-                {c.lessonsPlanned != null && (
-                  <Text size="xs" c="dimmed">
-                    занятий: {c.lessonsAttended ?? '—'} из {c.lessonsPlanned}
-                  </Text>
-                )}
-                {c.comment && (
-                  <Text size="xs" c="dimmed">
-                    {c.comment}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                {formatRub(c.amount)}
-              </Table.Td>
-              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                {formatRub(c.copayment)}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th>Всего</Table.Th>
-            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
-              {formatRub(total)}
-            </Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
   );
 }
 
@@ -349,7 +298,7 @@ function ContractView({ id }: { id: string }) {
           <Title order={2} size="h4" mb="xs">
             Оплата по месяцам
           </Title>
-          <Charges contract={contract} />
+          <ContractCharges charges={contract.charges} />
         </Card>
       )}
       {contract.status === 'ACTIVE' && (

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Checkbox, Group, List, Modal, NumberInput, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, List, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { IconCheck, IconDownload, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -14,6 +14,7 @@ import type { MonthSheetQuery } from '../../gql/graphql';
 import { formatDate, formatDateTime, formatMonth, formatRub } from '@navigator/web-shared/format';
 import { invoiceStatusLabels } from '@navigator/web-shared/labels';
 import { fullName } from '../../lib/people';
+import { CorrectChargeModal, refetch } from './correct-charge-modal';
 
 const MonthSheetDocument = graphql(`
   query MonthSheet($month: String!) {
@@ -89,16 +90,6 @@ const RecordChargesDocument = graphql(`
   }
 `);
 
-const CorrectChargeDocument = graphql(`
-  mutation CorrectCharge($input: CorrectChargeInput!) {
-    correctCharge(input: $input) {
-      id
-      amount
-      revision
-    }
-  }
-`);
-
 const FormInvoiceDocument = graphql(`
   mutation FormInvoice($month: String!) {
     formInvoice(month: $month) {
@@ -118,7 +109,6 @@ interface Draft {
   lessonsAttended: number | string;
 }
 
-const refetch = { refetchQueries: ['MonthSheet', 'StaffDashboard'] };
 const optionalInt = (v: number | string) => (v === '' ? null : Number(v));
 
 export function ChargesPage() {
@@ -376,43 +366,5 @@ export function ChargesPage() {
       )}
       <CorrectChargeModal line={correcting} onClose={() => setCorrecting(null)} />
     </Stack>
-  );
-}
-
-function CorrectChargeModal({ line, onClose }: { line: Line | null; onClose: () => void }) {
-  const [correct, { loading }] = useMutation(CorrectChargeDocument, refetch);
-  const [amount, setAmount] = useState<number | null>(null);
-  const [comment, setComment] = useState('');
-  useEffect(() => {
-    setAmount(line?.charge?.amount ?? null);
-    setComment('');
-  }, [line]);
-  const charge = line?.charge;
-  return (
-    <Modal opened={!!charge} onClose={onClose} title={`Исправить списание по договору ${line?.contract.number ?? ''}`}>
-      {charge && line && (
-        <Stack>
-          <Text size="sm">
-            Сейчас: {formatRub(charge.amount)}; не больше {formatRub(line.proratedShare)}. Исправить можно, пока МОЦ не принял счёт за месяц.
-          </Text>
-          <MoneyInput label="Новая сумма" value={amount} onChange={setAmount} data-autofocus />
-          <Textarea label="Причина исправления" autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button
-              loading={loading}
-              disabled={amount === null || comment.trim().length < 3}
-              onClick={async () => {
-                if (await withFeedback(correct({ variables: { input: { chargeId: charge.id, amount: amount!, comment: comment.trim() } } }), 'Списание исправлено', 'Списание не исправлено')) onClose();
-              }}
-            >
-              Сохранить
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
   );
 }
