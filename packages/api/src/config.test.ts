@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
 
@@ -45,5 +46,20 @@ describe('configuration', () => {
     expect(() => loadConfig()).toThrow(/SEED_DEMO_DATA must be "true" or "false"/);
     withEnv({ SEED_DEMO_DATA: undefined, NODE_ENV: 'prod' });
     expect(() => loadConfig()).toThrow(/NODE_ENV must be/);
+  });
+
+  it('runs one worker per core by default, one with CLOCK_START, and refuses counts it cannot honour', () => {
+    withEnv({ NODE_ENV: 'development', DATA_ENCRYPTION_KEY: KEY, API_WORKERS: undefined, CLOCK_START: undefined });
+    expect(loadConfig().apiWorkers).toBe(availableParallelism());
+    withEnv({ API_WORKERS: '3' });
+    expect(loadConfig().apiWorkers).toBe(3);
+    for (const bad of ['0', '-1', '1.5', 'many', '65']) {
+      withEnv({ API_WORKERS: bad });
+      expect(() => loadConfig()).toThrow(/API_WORKERS must be an integer from 1 to 64/);
+    }
+    withEnv({ API_WORKERS: undefined, CLOCK_START: '2026-12-10' });
+    expect(loadConfig().apiWorkers).toBe(1);
+    withEnv({ API_WORKERS: '2' });
+    expect(() => loadConfig()).toThrow(/CLOCK_START keeps the moved calendar in one process/);
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
@@ -8,6 +9,11 @@ export interface AppConfig {
   /** Catalog search results kept in process (0 turns the cache off). */
   catalogCacheEntries: number;
   port: number;
+  /**
+   * HTTP worker processes the start command forks (node:cluster) on one
+   * database; the primary owns the embedded PostgreSQL, migrations and seed.
+   */
+  apiWorkers: number;
   /** External Postgres; when absent an embedded PostgreSQL is started under `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
@@ -102,12 +108,31 @@ function clockStart(env: AppConfig['env']): string | undefined {
   return raw;
 }
 
+/** Each worker holds DB_POOL_SIZE + 4 (job queue) connections; past this many workers a server's connections, not its cores, run out. */
+const MAX_WORKERS = 64;
+
+/**
+ * Default: one worker per core. With CLOCK_START exactly one, because the
+ * travel clock lives in a process and /dev/clock moves only the process it
+ * reaches: two workers would disagree about today.
+ */
+function apiWorkers(clockStart: string | undefined): number {
+  const raw = process.env.API_WORKERS;
+  if (raw == null || raw === '') return clockStart ? 1 : availableParallelism();
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) throw new Error(`API_WORKERS must be an integer from 1 to ${MAX_WORKERS}, got "${raw}"`);
+  if (clockStart && n > 1) throw new Error('CLOCK_START keeps the moved calendar in one process: it runs with API_WORKERS=1 (its default)');
+  return n;
+}
+
 export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   const env = overrides.env ?? environment();
   const port = int('PORT', 4000);
   const dataDir = overrides.dataDir ?? path.resolve(process.env.DATA_DIR || path.join(repoRoot, '.data'));
+  const clock = clockStart(env);
   return {
     port,
+    apiWorkers: apiWorkers(overrides.clockStart ?? clock),
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir,
     embeddedPgPort: int('EMBEDDED_PG_PORT', 54329),
@@ -126,7 +151,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     webPlaygroundDist: path.join(repoRoot, 'packages/web-playground/dist'),
     smtpUrl: process.env.SMTP_URL || undefined,
     publicUrl: (process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
-    clockStart: clockStart(env),
+    clockStart: clock,
     ...overrides,
   };
 }

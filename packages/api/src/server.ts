@@ -25,7 +25,7 @@ import type { Logger } from './logger';
 import { AccountService } from './modules/accounts/account.service';
 import { createReportsRouter } from './modules/billing/reports.router';
 import { createDevMailRouter } from './modules/notifications/dev-mail.router';
-import type { Mailbox } from './modules/notifications/mailbox';
+import type { ReadLetters } from './modules/notifications/mailbox';
 import { readSessionToken } from './modules/accounts/session-cookie';
 import { PeriodFundingListeners } from './modules/certificates/period-funding';
 import { ContractFundingService } from './modules/enrollment/contract-funding.service';
@@ -74,8 +74,8 @@ function bodyErrors(logger: Logger): ErrorRequestHandler {
 }
 
 export interface ServerOptions {
-  /** The development mailbox, shown at `/dev/mail`; ignored outside development. */
-  devMailbox?: Mailbox;
+  /** The development mailbox's letters, shown at `/dev/mail`; ignored outside development. */
+  devMail?: ReadLetters;
 }
 
 export async function createServer(
@@ -95,7 +95,7 @@ export async function createServer(
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     csrfPrevention: true,
-    // main.ts owns the shutdown order (HTTP, jobs, pool, Postgres).
+    // the worker (process/worker.ts) owns the shutdown order (HTTP, jobs, pool, Postgres).
     stopOnTerminationSignals: false,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
@@ -157,7 +157,7 @@ export async function createServer(
   app.use('/graphql', bodyErrors(logger));
   app.use('/reports', createReportsRouter(container));
   // Letters carry live links into accounts: the mailbox page exists in development only, whatever else is configured.
-  if (config.env === 'development' && options.devMailbox) app.use('/dev/mail', createDevMailRouter(options.devMailbox));
+  if (config.env === 'development' && options.devMail) app.use('/dev/mail', createDevMailRouter(options.devMail));
   if (config.clockStart) app.use('/dev', createDevToolsRouter(container, jobs, logger));
 
   serveSpa(app, '/provider', config.webProviderDist, 'The provider SPA');

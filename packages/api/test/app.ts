@@ -51,7 +51,7 @@ export async function startTestServer(options: { env?: AppConfig['env']; config?
   const mailbox = await startMailbox();
   const app = await createTestApp({ smtpUrl: mailbox.url, env: options.env, config: options.config });
   const settings = app.container.get(AppSettings);
-  const server = await createServer(app.dataSource, settings.config, settings.logger, app.container, { devMailbox: mailbox });
+  const server = await createServer(app.dataSource, settings.config, settings.logger, app.container, { devMail: async () => mailbox.messages });
   const port = await server.listen(0);
   const url = `http://127.0.0.1:${port}`;
   const gql: TestServer['gql'] = async (query, variables, token) => {

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Mailbox } from './mailbox';
+import type { ReadLetters } from './mailbox';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -12,10 +12,10 @@ function linkify(text: string): string {
  * The development mailbox: every letter the system sent, newest first, with
  * working links. Mounted only in development (server.ts), never in production.
  */
-export function createDevMailRouter(mailbox: Mailbox): Router {
+export function createDevMailRouter(readLetters: ReadLetters): Router {
   const router = Router();
-  router.get('/', (_req, res) => {
-    const letters = [...mailbox.messages].reverse().map(
+  router.get('/', async (_req, res) => {
+    const letters = [...(await readLetters())].reverse().map(
       (m) => `<article><h2>${escape(m.subject)}</h2><p class="meta">Кому: ${escape(m.to.join(', '))} · ${m.receivedAt.toLocaleString('ru-RU')}</p><pre>${linkify(m.text)}</pre></article>`,
     );
     res.type('html').setHeader('Cache-Control', 'no-store').send(`<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Почта разработчика — Навигатор</title>
@@ -23,8 +23,8 @@ export function createDevMailRouter(mailbox: Mailbox): Router {
 <body><h1>Почта разработчика</h1><p>Письма, которые отправил Навигатор (только в режиме разработки; хранятся в памяти до перезапуска). <a href="/dev/mail">Обновить</a></p>
 ${letters.join('\n') || '<p>Писем пока нет.</p>'}</body></html>`);
   });
-  router.get('/messages.json', (_req, res) => {
-    res.setHeader('Cache-Control', 'no-store').json(mailbox.messages);
+  router.get('/messages.json', async (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store').json(await readLetters());
   });
   return router;
 }

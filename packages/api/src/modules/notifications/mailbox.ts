@@ -11,6 +11,9 @@ export interface ReceivedMail {
   links: string[];
 }
 
+/** The letters /dev/mail shows, newest last: read from the mailbox in this process, or asked of the cluster's primary that runs it. */
+export type ReadLetters = () => Promise<readonly ReceivedMail[]>;
+
 export interface Mailbox {
   /** `smtp://127.0.0.1:<port>`: give it to nodemailer as SMTP_URL. */
   url: string;
