@@ -136,7 +136,8 @@ async function benchSize(programs, s) {
     const postmaster = parentPid(pid);
 
     const cacheEnv = process.env.BENCH_CATALOG_CACHE === '0' ? { CATALOG_CACHE_ENTRIES: '0' } : {};
-    server = await startApi(db.url, { poolSize: 20, env: cacheEnv });
+    // One worker: the cache hit rate is read from /healthz, and each worker has its own cache.
+    server = await startApi(db.url, { poolSize: 20, workers: 1, env: cacheEnv });
     const post = createClient(server.baseUrl, 64);
     const full = s >= 1;
     await run(post, zipfDraws(queries, full ? 1500 : 100, { seed: 99 }), 8); // warm-up: plans, JIT, buffers
@@ -145,9 +146,9 @@ async function benchSize(programs, s) {
     const results = {};
     for (const clients of LEVELS) {
       const draws = zipfDraws(queries, requests[clients], { seed: clients });
-      const before = { api: cpuMs(server.pid), pg: cpuMs(postmaster, { withChildren: true }), cache: await cacheStats(server.baseUrl) };
+      const before = { api: cpuMs(server.pid, { withChildren: true }), pg: cpuMs(postmaster, { withChildren: true }), cache: await cacheStats(server.baseUrl) };
       const r = await run(post, draws, clients);
-      const after = { api: cpuMs(server.pid), pg: cpuMs(postmaster, { withChildren: true }), cache: await cacheStats(server.baseUrl) };
+      const after = { api: cpuMs(server.pid, { withChildren: true }), pg: cpuMs(postmaster, { withChildren: true }), cache: await cacheStats(server.baseUrl) };
       const n = r.total.requests;
       const hits = after.cache.hits - before.cache.hits;
       const lookups = hits + after.cache.misses - before.cache.misses;

@@ -21,6 +21,7 @@ export function findPgbench() {
   throw new Error('pgbench not found: install postgresql-client or set PGBENCH_PATH');
 }
 
+/** TPC-B-like transactions per second and their mean latency at `clients` clients. */
 export async function runPgbench(adminUrl, { clients, seconds }) {
   const pgbench = findPgbench();
   const url = new URL(adminUrl);
@@ -30,6 +31,7 @@ export async function runPgbench(adminUrl, { clients, seconds }) {
   execFileSync(pgbench, [...conn, '-i', '-q', '-s', '10', 'pgbench'], { env, stdio: 'ignore' });
   const out = execFileSync(pgbench, [...conn, '-c', String(clients), '-j', '2', '-T', String(seconds), '-n', 'pgbench'], { env, encoding: 'utf8' });
   const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
-  if (!Number.isFinite(tps)) throw new Error(`could not read pgbench output:\n${out}`);
-  return tps;
+  const latencyMs = Number(/latency average = ([\d.]+) ms/.exec(out)?.[1]);
+  if (!Number.isFinite(tps) || !Number.isFinite(latencyMs)) throw new Error(`could not read pgbench output:\n${out}`);
+  return { tps, latencyMs };
 }

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import api from '@navigator/api/dist/bench-support.js';
@@ -39,12 +39,21 @@ export async function startDatabase() {
   };
 }
 
-export async function startApi(databaseUrl, { poolSize = 20, env = {} } = {}) {
+/** The API's worker processes: BENCH_API_WORKERS, else the API's own default (one per core). */
+export function apiWorkers() {
+  return Number(process.env.BENCH_API_WORKERS || availableParallelism());
+}
+
+/**
+ * The API as the start command runs it: a primary (`pid`; it serves nothing)
+ * and `workers` HTTP workers, its children, with `poolSize` connections each.
+ */
+export async function startApi(databaseUrl, { poolSize = 20, workers = apiWorkers(), env = {} } = {}) {
   const port = await freePort();
   // BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the API under load.
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'packages/api/dist/main.js')], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production', DATA_ENCRYPTION_KEY: api.BENCH_ENCRYPTION_KEY_HEX, DB_POOL_SIZE: String(poolSize), ...env },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production', DATA_ENCRYPTION_KEY: api.BENCH_ENCRYPTION_KEY_HEX, DB_POOL_SIZE: String(poolSize), API_WORKERS: String(workers), ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -33,10 +33,10 @@ export interface ApiPlace {
 
 /**
  * The built API (`dist/main.js`) as its own process with an embedded
- * PostgreSQL under `dataDir`, as an operator runs it; resolves once /healthz
- * answers. The build runs before the suite (`pnpm test`).
+ * PostgreSQL under `dataDir` (or `env.DATABASE_URL`'s), as an operator runs
+ * it; resolves once /healthz answers. The build runs before the suite (`pnpm test`).
  */
-export async function spawnApi(place: ApiPlace): Promise<ApiProcess> {
+export async function spawnApi(place: ApiPlace, env: Record<string, string> = {}): Promise<ApiProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first`);
   const child = spawn(process.execPath, [MAIN], {
     env: {
@@ -49,6 +49,9 @@ export async function spawnApi(place: ApiPlace): Promise<ApiProcess> {
       DATABASE_URL: '',
       DATA_ENCRYPTION_KEY: '5a'.repeat(32),
       LOG_LEVEL: 'info',
+      // Always a real cluster, also on a one-core runner: the primary supervises, workers serve.
+      API_WORKERS: '2',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,6 +4,8 @@ import { type AppConfig, loadConfig } from '../config';
 import { createDataSource, migrate } from '../db/data-source';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../db/embedded-postgres';
 import { isDatabaseEmpty, seedDemoData } from '../db/seed/demo-data';
+import { prepareJobQueue } from '../jobs/job-queue';
+import { jobs } from '../jobs/jobs';
 import type { Logger } from '../logger';
 import { type Mailbox, startMailbox } from '../modules/notifications/mailbox';
 import { PRIMARY_MAILBOX_ENV } from './messages';
@@ -23,11 +25,20 @@ async function stopAll(logger: Logger, running: Running): Promise<void> {
   await step(logger, 'embedded PostgreSQL', running.embedded && (() => running.embedded!.stop()));
 }
 
-/** Migrations and the demo seed run here, once, before any worker exists: workers never race over the schema. */
+/** Any number, the same in every replica: the key of the advisory lock under which a primary prepares the database. */
+const PREPARE_LOCK = 2_028_015;
+
+/**
+ * Migrations, the demo seed and the job queue's tables run here, once, before
+ * any worker exists, so workers never race over a schema; primaries of
+ * replicas starting together take turns under an advisory lock.
+ */
 async function prepareDatabase(databaseUrl: string, config: AppConfig, logger: Logger): Promise<void> {
   const dataSource = createDataSource(databaseUrl, { poolSize: 2 });
   await dataSource.initialize();
+  const lock = dataSource.createQueryRunner();
   try {
+    await lock.query('SELECT pg_advisory_lock($1)', [PREPARE_LOCK]);
     await migrate(dataSource);
     logger.info('migrations applied');
     if (config.seedDemoData && (await isDatabaseEmpty(dataSource))) {
@@ -35,7 +46,10 @@ async function prepareDatabase(databaseUrl: string, config: AppConfig, logger: L
       const clock: Clock = config.clockStart ? new TravelClock(config.clockStart) : new SystemClock();
       await seedDemoData(dataSource, clock.now(), config.dataEncryptionKey);
     }
+    await prepareJobQueue(databaseUrl, jobs);
   } finally {
+    // Closing the connection releases the lock, also when a step failed.
+    await lock.release();
     await dataSource.destroy();
   }
 }

@@ -101,4 +101,20 @@ describe('period rollover', () => {
     expect(await rollover.run(`${year + 2}-01-01`)).toEqual({ expired: 0, credited: 0, returnedToAccounting: 0, closed: 0, settled: 0 });
     expect(await checkInvariants(ds)).toEqual([]);
   });
+
+  it('credits each certificate once and counts it against the limit once when two processes run the rollover at once', async () => {
+    for (let i = 0; i < 3; i++) await createTestCertificate(ds);
+    await municipalities.setCertificatePeriod(operator, { municipalityId: zeyaId, year: year + 3, nominal: 1_700_000, financingLimit: 5_000, startsOn: `${year + 3}-01-01`, endsOn: `${year + 3}-12-31` });
+
+    // One pool, two runs: they meet on the same certificate locks in the same order, as two API processes' jobs do.
+    const runs = await Promise.all([rollover.run(`${year + 3}-01-01`), rollover.run(`${year + 3}-01-01`)]);
+    const [{ accounts, issued }] = await ds.query(
+      `SELECT (SELECT count(*)::int FROM certificate_accounts WHERE period_id = p.id) AS accounts, p.financing_issued AS issued
+         FROM certificate_periods p WHERE p.municipality_id = $1 AND p.year = $2`,
+      [zeyaId, year + 3],
+    );
+    expect(runs[0].credited + runs[1].credited).toBe(accounts);
+    expect(issued).toBe(accounts);
+    expect(await checkInvariants(ds)).toEqual([]);
+  });
 });

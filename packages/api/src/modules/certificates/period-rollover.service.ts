@@ -119,14 +119,16 @@ export class PeriodRolloverService {
   }
 
   private async credit(manager: EntityManager, target: CertificateToCredit, today: string): Promise<keyof RolloverResult | null> {
-    const [certificate] = await manager.query(
-      `SELECT c.status, c.status_before_suspension,
-              EXISTS (SELECT 1 FROM certificate_accounts a WHERE a.certificate_id = c.id AND a.period_id = $2) AS credited
-         FROM certificates c WHERE c.id = $1 FOR UPDATE`,
-      [target.certificate_id, target.period_id],
-    );
+    const [certificate] = await manager.query(`SELECT status, status_before_suspension FROM certificates WHERE id = $1 FOR UPDATE`, [target.certificate_id]);
     const financing = certificate.status === CertificateStatus.FINANCING || certificate.status_before_suspension === CertificateStatus.FINANCING;
-    if (!financing || certificate.credited) return null;
+    if (!financing) return null;
+    // Asked after the lock, in a statement of its own: a subquery of the locking SELECT reads the snapshot from before the
+    // wait, so a rollover running in another process that credited meanwhile would go unseen and the limit be counted twice.
+    const [{ credited }] = await manager.query(`SELECT EXISTS (SELECT 1 FROM certificate_accounts WHERE certificate_id = $1 AND period_id = $2) AS credited`, [
+      target.certificate_id,
+      target.period_id,
+    ]);
+    if (credited) return null;
 
     const { count } = await execute(manager, `UPDATE certificate_periods SET financing_issued = financing_issued + 1 WHERE id = $1 AND financing_issued < financing_limit`, [
       target.period_id,
