@@ -169,5 +169,5 @@ describe('two API processes on one database', () => {
       expect(mailbox.messages).toHaveLength(sent);
       expect(await checkInvariants(ds)).toEqual([]);
     });
-  });
+  }, 180_000);
 });
