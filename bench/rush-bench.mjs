@@ -104,6 +104,8 @@ async function main() {
     const sign = await runTasks(signatures, CLIENTS);
     console.log(`${fmt(sign.total)} (${seconds(t)} s)`);
     if (errors.size) console.log(`refusals: ${JSON.stringify(Object.fromEntries(errors))}`);
+    const lost = new Map([submit, confirm, sign].flatMap((r) => [...r.failures]));
+    if (lost.size) console.log(`requests without an answer: ${JSON.stringify(Object.fromEntries(lost))}`);
     await server.stop();
     server = undefined;
 
@@ -117,6 +119,11 @@ async function main() {
       [data.groups.map((g) => g.id)],
     );
     console.log(`${outcome.enrolled} enrolled, ${outcome.taken}/${outcome.seats} seats taken, ${outcome.waitlisted} waitlisted`);
+    const statuses = await dataSource.query(
+      `SELECT 'application ' || status AS status, count(*)::int AS n FROM applications GROUP BY status
+       UNION ALL SELECT 'contract ' || status, count(*)::int FROM contracts GROUP BY status ORDER BY 1`,
+    );
+    console.log(statuses.map((r) => `${r.status}: ${r.n}`).join(', '));
     console.log(`seats taken == seats that exist: ${outcome.taken === outcome.seats ? 'yes' : 'NO'}`);
     if (outcome.enrolled !== outcome.seats || outcome.taken !== outcome.seats) failures.push('not exactly the seats that existed were taken');
     if (outcome.waitlisted !== children - outcome.seats) failures.push('waitlist does not hold everyone else');

@@ -68,6 +68,8 @@ export async function runTasks(tasks, concurrency) {
   const byKind = new Map();
   let next = 0;
   let errors = 0;
+  /** Requests that got no answer to read (connection lost, not JSON), by message: a refusal is counted by the task itself. */
+  const failures = new Map();
   const started = performance.now();
   async function worker() {
     for (;;) {
@@ -75,7 +77,10 @@ export async function runTasks(tasks, concurrency) {
       if (i >= tasks.length) return;
       const { kind, run } = tasks[i];
       const t0 = performance.now();
-      const ok = await run().catch(() => false);
+      const ok = await run().catch((err) => {
+        failures.set(err.message, (failures.get(err.message) ?? 0) + 1);
+        return false;
+      });
       const ms = performance.now() - t0;
       if (!ok) errors++;
       if (!byKind.has(kind)) byKind.set(kind, []);
@@ -85,7 +90,7 @@ export async function runTasks(tasks, concurrency) {
   await Promise.all(Array.from({ length: concurrency }, worker));
   const wallMs = performance.now() - started;
   const all = [...byKind.values()].flat();
-  return { wallMs, errors, total: summarize(all, wallMs, errors), kinds: Object.fromEntries([...byKind].map(([k, v]) => [k, summarize(v, wallMs)])) };
+  return { wallMs, errors, failures, total: summarize(all, wallMs, errors), kinds: Object.fromEntries([...byKind].map(([k, v]) => [k, summarize(v, wallMs)])) };
 }
 
 export function fmt(s) {
