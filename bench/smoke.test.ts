@@ -24,7 +24,10 @@ describe('benchmarks at smoke size', () => {
 
   it('runs the enrollment rush: exactly the seats that exist are taken, zero invariant violations, pgbench beside it', () => {
     const { status, output } = run('rush-bench.mjs');
+    expect(output).toMatch(/API: \d+ worker process/);
     expect(output).toMatch(/invariant violations: 0/);
+    expect(output).toMatch(/seats taken == seats that exist: yes/);
+    for (const phase of ['submissions', 'confirmations', 'signatures']) expect(output).toMatch(new RegExp(`${phase} +\\d+/s = [\\d.]+ × pgbench tps; p50 `));
     expect(output).toMatch(/confirmations\/s ÷ pgbench tps = /);
     expect(status, output).toBe(0);
   });
