@@ -95,7 +95,7 @@ export async function createServer(
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     csrfPrevention: true,
-    // the worker (process/worker.ts) owns the shutdown order (HTTP, jobs, pool, Postgres).
+    // The worker (process/worker.ts) owns the shutdown order: HTTP, jobs, pool; then the primary stops Postgres.
     stopOnTerminationSignals: false,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
