@@ -89,6 +89,10 @@ export async function createServer(
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  // Idle keep-alive connections outlive a load balancer's idle timeout (60 s on common ones) and a client's pause between
+  // bursts: with Node's 5 s, a pooled connection could be closed just as a request was written on it (ECONNRESET).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const schema = await createSchema(container);
   const accounts = container.get(AccountService);
 

@@ -10,6 +10,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed/demo-data';
 import { jobs } from '../jobs/jobs';
 import { checkInvariants } from '../modules/certificates/invariants';
 import { type Mailbox, startMailbox } from '../modules/notifications/mailbox';
+import { programInput } from '../testing/catalog-fixtures';
 
 const SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }`;
 const CONFIRM = `mutation($input: ApplicationActionInput!) { confirmApplication(input: $input) { id status } }`;
@@ -91,6 +92,23 @@ describe('two API processes on one database', () => {
     expect(answers[1].data!.submitApplication.id).toBe(applicationId);
     const [{ n }] = await withDatabase(place, (ds) => ds.query(`SELECT count(*)::int AS n FROM applications WHERE child_id = $1 AND group_id = $2`, [childId, groupId]));
     expect(n).toBe(1);
+  });
+
+  it('finds on one a program published through the other at once: each process caches searches, checked against the catalog version', async () => {
+    const search = (api: ApiProcess) => api.gql<{ programs: { totalCount: number } }>(`{ programs(filter: { text: "Звездочёты реплик" }) { totalCount } }`);
+    expect((await search(b!)).data!.programs.totalCount).toBe(0);
+    expect((await search(b!)).data!.programs.totalCount).toBe(0); // now from B's cache
+
+    const staffToken = await login(a, DEMO_ACCOUNTS.staff);
+    const created = await a.gql<{ createProgram: { id: string } }>(
+      `mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }`,
+      { input: programInput({ title: 'Звездочёты реплик: астрономия' }) },
+      staffToken,
+    );
+    expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
+    const published = await a.gql(`mutation($id: ID!) { publishProgram(programId: $id) { id } }`, { id: created.data!.createProgram.id }, staffToken);
+    expect(published.errors, JSON.stringify(published.errors)).toBeUndefined();
+    expect((await search(b!)).data!.programs.totalCount).toBe(1);
   });
 
   it('blocks the certificate money once when both confirm the same application at once', async () => {
