@@ -90,7 +90,7 @@ describe('the API as a process: kill -9, a dead database, SIGTERM', () => {
       expect(n).toBe(RUSH);
       expect(await checkInvariants(ds)).toEqual([]);
     });
-  });
+  }, 120_000); // two starts of a primary and its workers, one recovering an orphaned PostgreSQL: slow on a busy CI box
 
   it('answers 503 SERVICE_UNAVAILABLE while PostgreSQL is gone and stops within seconds on SIGTERM', async () => {
     if (!api || api.child.exitCode !== null) api = await spawnApi(place);
