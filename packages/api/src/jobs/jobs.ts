@@ -1,4 +1,4 @@
-import { completeContractsJob, endUndecidedContractsJob } from '../modules/billing/billing.jobs';
+import { completeContractsJob, endUndecidedContractsJob } from '../modules/contracts/contracts.jobs';
 import { expireOffersJob } from '../modules/enrollment/enrollment.jobs';
 import { deliverEmailJob } from '../modules/notifications/email-delivery.service';
 import { periodRolloverJob } from '../modules/certificates/period-rollover.job';

@@ -3,8 +3,8 @@ import { startTestServer, type TestServer } from '../../../test/app';
 import { createTestProgram, signTestContract } from '../../../test/signed-contracts';
 import { formatRub } from '../../common/money';
 import { checkInvariants } from '../certificates/invariants';
-import type { Contract } from '../enrollment/contract.entity';
-import { monthName } from './billing-terms';
+import type { Contract } from '../contracts/contract.entity';
+import { monthName } from '../../common/months';
 import { TEST_TODAY } from '../../testing/test-today';
 
 // The API charges months that have started, by the real clock: the contract here runs from the first day of the current month.

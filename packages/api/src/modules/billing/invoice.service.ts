@@ -11,10 +11,10 @@ import { Role } from '../accounts/role';
 import { NotificationService } from '../notifications/notification.service';
 import { CLOSED_INVOICE_STATUSES, InvoiceStatus } from './billing.enums';
 import { BillingErrorCode } from './billing.errors';
-import { assertMonth, type Month, monthName, ruDate } from './billing-terms';
+import { assertMonth, type Month, monthName, ruDate } from '../../common/months';
 import type { InvoiceRegistry, MunicipalitySummary } from './billing.types';
 import { assertMonthStarted } from './charge.service';
-import { lockBillingMonth } from './contract-money';
+import { lockBillingMonth } from './billing-month-lock';
 import type { RecordInvoicePaymentInput, ReturnInvoiceInput } from './inputs/invoice.input';
 import { Invoice } from './invoice.entity';
 

@@ -3,7 +3,7 @@ import { actorByEmail, createTestApp } from '../../../test/app';
 import { signTestContract } from '../../../test/signed-contracts';
 import { groupInput, programInput } from '../../testing/catalog-fixtures';
 import type { Actor } from '../accounts/actor';
-import { Contract } from '../enrollment/contract.entity';
+import { Contract } from '../contracts/contract.entity';
 import { CertificationStatus, FundingType } from './catalog.enums';
 import { acceptsCertificatePayment, certificateMonthlyShare } from './certificate-terms';
 import { GroupManagementService } from './group-management.service';
