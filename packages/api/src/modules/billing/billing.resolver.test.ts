@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/app';
 import { createTestProgram, signTestContract } from '../../../test/signed-contracts';
 import { formatRub } from '../../common/money';
-import { checkInvariants } from '../certificates/invariants';
+import { checkInvariants } from '../../invariants/registry';
 import type { Contract } from '../contracts/contract.entity';
 import { monthName } from '../../common/months';
 import { TEST_TODAY } from '../../testing/test-today';

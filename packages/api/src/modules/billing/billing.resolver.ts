@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Service } from '../../common/container';
-import type { GraphQLContext } from '../../graphql/context';
-import { Role } from '../accounts/role';
+import type { GraphQLContext } from '../../common/graphql-context';
+import { Role } from '../../common/role';
 import { Organization } from '../catalog/organization.entity';
 import { Contract } from '../contracts/contract.entity';
 import { Municipality } from '../municipalities/municipality.entity';

@@ -6,8 +6,8 @@ import { createTestProgram, day, signTestContract, YEAR } from '../../../test/si
 import type { Container } from '../../common/container';
 import { DomainError } from '../../common/errors';
 import { formatRub } from '../../common/money';
-import type { Actor } from '../accounts/actor';
-import { checkInvariants } from '../certificates/invariants';
+import type { Actor } from '../../common/actor';
+import { checkInvariants } from '../../invariants/registry';
 import { LedgerService } from '../certificates/ledger.service';
 import { Contract } from '../contracts/contract.entity';
 import { EnrollmentService } from '../enrollment/enrollment.service';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorByEmail, createTestApp } from '../../../test/app';
 import { signTestContract } from '../../../test/signed-contracts';
 import { groupInput, programInput } from '../../testing/catalog-fixtures';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../../common/actor';
 import { Contract } from '../contracts/contract.entity';
 import { CertificationStatus, FundingType } from './catalog.enums';
 import { acceptsCertificatePayment, certificateMonthlyShare } from './certificate-terms';

@@ -1,8 +1,8 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Service } from '../../common/container';
 import { Connection } from '../../common/pagination';
-import type { GraphQLContext } from '../../graphql/context';
-import { Role } from '../accounts/role';
+import type { GraphQLContext } from '../../common/graphql-context';
+import { Role } from '../../common/role';
 import { Group } from '../catalog/group.entity';
 import { Organization } from '../catalog/organization.entity';
 import { Program } from '../catalog/program.entity';

@@ -1,8 +1,8 @@
 import { DataSource, type FindOptionsWhere } from 'typeorm';
 import { Service } from '../../common/container';
 import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination';
-import { type Actor, requireRole, visibleScope } from '../accounts/actor';
-import { Role } from '../accounts/role';
+import { type Actor, requireRole, visibleScope } from '../../common/actor';
+import { Role } from '../../common/role';
 import { Application } from './application.entity';
 import { ApplicationStatus } from './enrollment.enums';
 import type { ApplicationFilter } from './inputs/application-filter.input';

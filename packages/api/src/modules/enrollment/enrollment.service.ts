@@ -1,5 +1,5 @@
 import { Service } from '../../common/container';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../../common/actor';
 import { ApplicationClosing } from './application-closing';
 import { ApplicationConfirmation } from './application-confirmation';
 import { type SubmitApplicationCommand, ApplicationSubmission } from './application-submission';

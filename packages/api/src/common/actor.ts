@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthenticatedError } from '../../common/errors';
+import { ForbiddenError, UnauthenticatedError } from './errors';
 import { Role } from './role';
 
 /** Who is acting: the signed-in user as services see it. */
