@@ -1,21 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Container } from '../common/container';
+import type { JobDefinition, JobQueue } from '../common/jobs';
 import type { Logger } from '../logger';
-
-/** A background job: runs on the Postgres-backed queue, so it survives restarts and spreads over API replicas. */
-export interface JobDefinition {
-  name: string;
-  /** Cron schedule (UTC) for recurring jobs. */
-  cron?: string;
-  run(container: Container, data: unknown): Promise<void>;
-}
-
-export interface JobQueue {
-  boss: PgBoss;
-  /** Enqueues a one-off run of a job, optionally not before `startAfter`. */
-  send(name: string, data?: object, startAfter?: Date): Promise<void>;
-  stop(): Promise<void>;
-}
 
 /** Queues and cron schedules: created if missing, so each is declared once however many processes start. */
 async function declareJobs(boss: PgBoss, jobs: JobDefinition[]): Promise<void> {

@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Service } from '../../common/container';
 import { KopecksScalar } from '../../common/money';
-import type { GraphQLContext } from '../../graphql/context';
+import type { GraphQLContext } from '../../common/graphql-context';
 import { Municipality } from '../municipalities/municipality.entity';
 import { CatalogService } from './catalog.service';
 import { acceptsCertificatePayment, certificateMonthlyShare } from './certificate-terms';
