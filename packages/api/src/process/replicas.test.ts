@@ -8,7 +8,7 @@ import { createTestGroup } from '../../test/enrollment';
 import { createDataSource } from '../db/data-source';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed/demo-data';
 import { jobs } from '../jobs/jobs';
-import { checkInvariants } from '../modules/certificates/invariants';
+import { checkInvariants } from '../invariants/registry';
 import { type Mailbox, startMailbox } from '../modules/notifications/mailbox';
 import { programInput } from '../testing/catalog-fixtures';
 
