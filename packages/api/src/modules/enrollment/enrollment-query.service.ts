@@ -3,7 +3,7 @@ import { Clock } from '../../common/clock';
 import { Service } from '../../common/container';
 import { ForbiddenError } from '../../common/errors';
 import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination';
-import { type Actor, requireRole } from '../accounts/actor';
+import { type Actor, requireOperatorOf, requireRole } from '../accounts/actor';
 import { Role } from '../accounts/role';
 import { Application } from './application.entity';
 import { Contract } from './contract.entity';
@@ -52,7 +52,10 @@ export class EnrollmentQueryService {
     const viewer = requireRole(actor, Role.PROVIDER_STAFF, Role.OPERATOR, Role.REGION_ADMIN);
     const limit = pageSize(first);
     const offset = decodeCursor(after);
+    // Staff stay inside their organization whatever they name; operators and the region admin are checked against the municipality.
+    if (filter.municipalityId && viewer.role !== Role.PROVIDER_STAFF) requireOperatorOf(viewer, filter.municipalityId);
     const where: FindOptionsWhere<Application> = {
+      ...(filter.municipalityId ? { municipalityId: filter.municipalityId } : {}),
       ...scopeOf(viewer),
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.programId ? { programId: filter.programId } : {}),
