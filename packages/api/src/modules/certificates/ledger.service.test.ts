@@ -5,7 +5,7 @@ import { createTestCertificate } from '../../../test/certificates';
 import { createTestDataSource } from '../../../test/database';
 import { DomainError } from '../../common/errors';
 import { formatRub } from '../../common/money';
-import { checkInvariants } from './invariants';
+import { checkInvariants } from '../../invariants/registry';
 import { type LedgerMove, LedgerService } from './ledger.service';
 import { TEST_TODAY } from '../../testing/test-today';
 

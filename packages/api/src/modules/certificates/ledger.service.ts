@@ -7,7 +7,7 @@ import { availableOf, CertificateAccount } from './certificate-account.entity';
 import { CertificateStatus, LedgerEntryType } from './certificates.enums';
 import { LedgerEntry } from './ledger-entry.entity';
 
-/** One money movement on a certificate, as enrollment and billing describe it. */
+/** One money movement on a certificate, as contracts and billing describe it. */
 export interface LedgerMove {
   certificateId: string;
   /** Kopecks, > 0. */
