@@ -64,6 +64,12 @@ export class ProgramResolver {
     return ctx.loaders.manyBy(Group, 'programId', { startsOn: 'ASC', name: 'ASC' }).load(program.id);
   }
 
+  /** From the live groups, not the row: a cached search keeps its programs while their groups fill up. */
+  @FieldResolver(() => Boolean, { description: 'Some group is open for enrollment and not full (capacity − taken − pending > 0)' })
+  async hasFreeSeats(@Root() program: Program, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return (await this.groups(program, ctx)).some((group) => group.enrollmentOpen && freeSeats(group) > 0);
+  }
+
   @FieldResolver(() => Boolean, { description: '«Доступна оплата сертификатом»: certified CERTIFICATE program of a connected organization' })
   async certificatePaymentAvailable(@Root() program: Program, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const organization = await ctx.loaders.byId(Organization).load(program.organizationId);
