@@ -229,5 +229,6 @@ describe('catalog, account and help in a phone browser', () => {
     await checkScreen(page, 'parent-low-vision');
     await page.getByRole('button', { name: 'Обычная версия' }).click();
     await expect(root()).resolves.toMatchObject({ size: '', background: 'rgb(255, 255, 255)', images: 'on' });
-  });
+    // Five full-page axe runs over the help page's 29 support centres: minutes on a busy two-core box.
+  }, 240_000);
 });
