@@ -45,6 +45,22 @@ describe('catalog, account and help in a phone browser', () => {
     await expect(page.getByText('Организация').isVisible()).resolves.toBe(true);
   });
 
+  it('tells apart two programs of one title and organization by their address and timetable', async () => {
+    const { data } = await env.system.gql<{ municipalities: { id: string; name: string }[] }>(`{ municipalities { id name } }`);
+    const zeya = data!.municipalities.find((m) => m.name === 'Зея')!;
+    await page.goto(`${env.system.baseUrl}/?q=${encodeURIComponent('робототехника')}&municipality=${zeya.id}`);
+    await page.getByText(/^Найдено: [1-9]/).waitFor();
+    const cards = await page.locator('article[aria-labelledby^="program-"]').evaluateAll((articles) =>
+      articles.map((a) => ({ title: a.querySelector('a')!.textContent!, lines: [...a.querySelectorAll('p')].map((p) => p.textContent!) })),
+    );
+    // The demo data gives ООО «Робошкола» in Zeya two «Робототехника» programs: the case the issue found identical.
+    const key = (c: (typeof cards)[number]) => `${c.title} · ${c.lines[0]}`;
+    const twins = cards.filter((c) => cards.some((other) => other !== c && key(other) === key(c)));
+    expect(twins.length, 'cards of one title and organization').toBeGreaterThan(1);
+    expect(twins.map((c) => c.lines.join(' | '))).toEqual([...new Set(twins.map((c) => c.lines.join(' | ')))]);
+    for (const card of twins) expect(card.lines.some((line) => line.startsWith('Расписание: '))).toBe(true);
+  });
+
   it('takes «← К поиску» back to the same filters, loaded results and scroll position', async () => {
     await page.goto(`${env.system.baseUrl}/?funding=CERTIFICATE&age=10`);
     const cards = page.locator('article[aria-labelledby^="program-"]');
@@ -213,5 +229,6 @@ describe('catalog, account and help in a phone browser', () => {
     await checkScreen(page, 'parent-low-vision');
     await page.getByRole('button', { name: 'Обычная версия' }).click();
     await expect(root()).resolves.toMatchObject({ size: '', background: 'rgb(255, 255, 255)', images: 'on' });
-  });
+    // Five full-page axe runs over the help page's 29 support centres: minutes on a busy two-core box.
+  }, 240_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screenshot, useSystemAndBrowser } from '../../../testing/e2e-system';
+import { useSystemAndBrowser } from '../../../testing/e2e-system';
 import { checkScreen } from '../../../testing/axe';
 import { newDesktopContext, signIn } from './browser';
 import { offerContractThroughApi } from './setup';
@@ -87,6 +87,19 @@ describe('signing in and access to the organizations\' cabinet', () => {
     await context.close();
   });
 
+  it('gives the region admin one summary over the whole region, and still one municipality on request', async () => {
+    const context = await newDesktopContext(env.browser);
+    const page = await signIn(context, env.system.baseUrl, 'admin@demo.ru', '/summary');
+    await page.getByRole('heading', { name: 'Сводка по региону' }).waitFor();
+    await page.getByText(/^Текущие периоды муниципалитетов \(29\)/).waitFor();
+    await checkScreen(page, 'region-summary');
+    await page.getByRole('textbox', { name: 'Муниципалитет' }).fill('Зея');
+    await page.getByRole('option', { name: 'Зея', exact: true }).click();
+    await page.getByRole('heading', { name: 'Сводка муниципалитета' }).waitFor();
+    await page.getByText(/^Текущий период: /).waitFor();
+    await context.close();
+  });
+
   it('lets an operator who forgot the password set a new one from the letter; the other session ends, and the profile lists sessions', async () => {
     const elsewhere = await signIn(await newDesktopContext(env.browser), env.system.baseUrl, 'operator.blag@demo.ru', '/summary');
     const context = await newDesktopContext(env.browser);
@@ -108,7 +121,7 @@ describe('signing in and access to the organizations\' cabinet', () => {
     await page.getByRole('heading', { name: 'Профиль' }).waitFor();
     await page.getByText('Этот сеанс').waitFor();
     await expect(page.getByTestId('session').count()).resolves.toBe(1);
-    await screenshot(page, 'provider-profile');
+    await checkScreen(page, 'provider-profile');
 
     await elsewhere.reload();
     await elsewhere.waitForURL(/\/provider\/login/);

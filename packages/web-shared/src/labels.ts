@@ -136,6 +136,11 @@ export function weekdayShort(isoWeekday: number): string {
   return WEEKDAYS[isoWeekday - 1] ?? String(isoWeekday);
 }
 
+/** A group's weekly timetable in one line: «Пн 15:00–16:30, Ср 15:00–16:30». */
+export function scheduleLine(slots: readonly { weekday: number; startTime: string; endTime: string }[]): string {
+  return slots.map((s) => `${weekdayShort(s.weekday)} ${s.startTime}–${s.endTime}`).join(', ');
+}
+
 export function ageRange(from: number, to: number): string {
   return `${from}–${to} лет`;
 }

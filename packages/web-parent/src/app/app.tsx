@@ -6,10 +6,12 @@ import { RouterProvider } from 'react-router';
 import { createApolloClient } from '@navigator/web-shared/apollo-client';
 import { useLowVision } from './low-vision';
 import { router } from './routes';
+import { prefetchCatalog } from '../features/catalog/catalog-query';
 import { contrastVariables } from '@navigator/web-shared/contrast';
 import { lowVisionTheme, lowVisionVariables, theme } from './theme';
 
 const client = createApolloClient();
+prefetchCatalog(client, window.location);
 
 export function App() {
   const [lowVision] = useLowVision();

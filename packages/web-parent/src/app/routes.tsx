@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { Loading } from '@navigator/web-shared/query-state';
 import { NotFound } from '../components/not-found';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
@@ -8,7 +9,6 @@ import { RouteError } from './route-error';
 const page = <T extends Record<string, React.ComponentType>>(load: () => Promise<T>, name: keyof T) =>
   lazy(() => load().then((m) => ({ default: m[name] as React.ComponentType })));
 
-const CatalogPage = page(() => import('../features/catalog/catalog-page'), 'CatalogPage');
 const ProgramPage = page(() => import('../features/catalog/program-page'), 'ProgramPage');
 const LoginPage = page(() => import('../features/auth/login-page'), 'LoginPage');
 const RegisterPage = page(() => import('../features/auth/register-page'), 'RegisterPage');
@@ -30,7 +30,9 @@ export const router = createBrowserRouter([
     element: <Layout />,
     errorElement: <RouteError />,
     children: [
-      { path: '/', element: <CatalogPage /> },
+      // The page most visits land on is loaded by the router before its first render, not behind <Suspense>:
+      // React holds a boundary's content back for 300 ms after showing its fallback, which the first card would wait out.
+      { path: '/', lazy: async () => ({ Component: (await import('../features/catalog/catalog-page')).CatalogPage }), hydrateFallbackElement: <Loading /> },
       { path: '/programs/:id', element: <ProgramPage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/register', element: <RegisterPage /> },

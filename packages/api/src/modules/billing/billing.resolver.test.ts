@@ -144,4 +144,28 @@ describe('billing over HTTP', () => {
     expect(denied.errors![0].extensions!.code).toBe('FORBIDDEN');
     expect(await checkInvariants(server.dataSource)).toEqual([]);
   });
+
+  it('gives the region admin the whole region\'s summary, an operator only their own municipality\'s, and staff none', async () => {
+    const admin = await server.login('admin@demo.ru');
+    const query = `query($id: ID) { municipalitySummary(municipalityId: $id) { municipalityId municipalitiesCounted financingLimit spent } }`;
+    type Summary = { municipalitySummary: { municipalityId: string | null; municipalitiesCounted: number; financingLimit: number; spent: number } };
+    const region = await server.gql<Summary>(query, {}, admin);
+    expect(region.errors).toBeUndefined();
+    const own = await server.gql<Summary>(query, {}, operator);
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.municipalitySummary).toMatchObject({ municipalityId: contract.municipalityId, municipalitiesCounted: 1 });
+    expect(region.data!.municipalitySummary.municipalityId).toBeNull();
+    expect(region.data!.municipalitySummary.municipalitiesCounted).toBeGreaterThan(1);
+    expect(region.data!.municipalitySummary.financingLimit).toBeGreaterThan(own.data!.municipalitySummary.financingLimit);
+    expect(region.data!.municipalitySummary.spent).toBeGreaterThanOrEqual(own.data!.municipalitySummary.spent);
+    const picked = await server.gql<Summary>(query, { id: contract.municipalityId }, admin);
+    expect(picked.data!.municipalitySummary).toEqual(own.data!.municipalitySummary);
+
+    for (const [who, token] of [['another operator', otherOperator], ['staff', staff], ['a parent', parent]] as const) {
+      const denied = await server.gql(query, { id: contract.municipalityId }, token);
+      expect(denied.errors?.[0].extensions?.code, who).toBe('FORBIDDEN');
+    }
+    expect((await server.gql(query, {}, staff)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await server.gql(query, {})).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });

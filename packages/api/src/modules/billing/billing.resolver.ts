@@ -92,8 +92,8 @@ export class InvoiceResolver {
   }
 
   @Authorized(...OPERATORS)
-  @Query(() => MunicipalitySummary, { description: 'Certificates and their money in the municipality\'s current financing period' })
-  municipalitySummary(@Arg('municipalityId', () => ID) municipalityId: string, @Ctx() ctx: GraphQLContext): Promise<MunicipalitySummary> {
+  @Query(() => MunicipalitySummary, { description: 'Certificates and their money in the current financing period: of the named municipality, else the operator\'s own, else (region admin) the whole region' })
+  municipalitySummary(@Arg('municipalityId', () => ID, { nullable: true }) municipalityId: string | undefined, @Ctx() ctx: GraphQLContext): Promise<MunicipalitySummary> {
     return this.invoices.municipalitySummary(ctx.actor, municipalityId);
   }
 

@@ -301,6 +301,24 @@ describe('billing', () => {
     expect((await failure(invoices.municipalitySummary(otherOperator, operator.municipalityId!))).code).toBe('FORBIDDEN');
   });
 
+  it('sums every municipality\'s current period into one region-wide summary for the region admin', async () => {
+    const admin = await actorByEmail(ds, 'admin@demo.ru');
+    const region = await invoices.municipalitySummary(admin, undefined, day('10-01'));
+    const [sums] = await ds.query(
+      `SELECT count(DISTINCT p.id)::int AS periods, sum(a.nominal)::bigint AS nominal, sum(a.spent)::bigint AS spent,
+              (SELECT sum(financing_limit)::int FROM certificate_periods WHERE starts_on <= $1 AND ends_on >= $1) AS financing_limit
+         FROM certificate_periods p LEFT JOIN certificate_accounts a ON a.period_id = p.id WHERE p.starts_on <= $1 AND p.ends_on >= $1`,
+      [day('10-01')],
+    );
+    expect(region).toMatchObject({ municipalityId: null, periodId: null, municipalitiesCounted: sums.periods, financingLimit: sums.financing_limit, spent: Number(sums.spent) });
+    expect(region.nominalTotal).toBe(Number(sums.nominal));
+    expect(sums.periods).toBeGreaterThan(1);
+    // The region admin still sees one municipality when naming it; an operator naming none sees their own.
+    const own = await invoices.municipalitySummary(operator, undefined, day('10-01'));
+    expect(own).toMatchObject({ municipalityId: operator.municipalityId, municipalitiesCounted: 1 });
+    expect(await invoices.municipalitySummary(admin, operator.municipalityId!, day('10-01'))).toEqual(own);
+  });
+
   it('never double-spends when charges of the same month and terminations of the same contract race', async () => {
     const { groupId } = await createTestProgram(ds);
     // October – December: September's invoice of this organization is paid by an earlier test.

@@ -85,18 +85,21 @@ export class InvoiceRegistry {
   paidTotal: number;
 }
 
-@ObjectType({ description: 'A municipality\'s certificate money in one financing period' })
+@ObjectType({ description: 'Certificate money in the current financing period: one municipality\'s, or the whole region\'s summed over each municipality\'s period' })
 export class MunicipalitySummary {
-  @Field(() => ID)
-  municipalityId: string;
+  @Field(() => ID, { nullable: true, description: 'Null for the region-wide summary' })
+  municipalityId: string | null;
 
-  @Field(() => ID)
-  periodId: string;
+  @Field(() => ID, { nullable: true, description: 'The municipality\'s period; null for the region-wide summary, which spans one period per municipality' })
+  periodId: string | null;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => Int, { description: 'Municipalities whose current period is summed: 1 for a municipality, up to all of them for the region' })
+  municipalitiesCounted: number;
+
+  @Field(() => LocalDateScalar, { description: 'The earliest start among the periods summed' })
   periodStartsOn: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The latest end among the periods summed' })
   periodEndsOn: string;
 
   @Field(() => Int, { description: 'Financing certificates issued in the period' })

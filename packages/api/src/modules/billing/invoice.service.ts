@@ -170,23 +170,36 @@ export class InvoiceService {
     };
   }
 
-  /** The municipality's certificate money in the period containing `on`: how many financing certificates, and where their money is. */
-  async municipalitySummary(actor: Actor | undefined, municipalityId: string, on: IsoDate = this.clock.today()): Promise<MunicipalitySummary> {
-    requireOperatorOf(actor, municipalityId);
+  /**
+   * Certificate money in the financing periods containing `on`: one municipality's, or — for the region
+   * admin who names none — every municipality's current period summed into one region-wide figure.
+   * An operator who names none gets their own municipality; another's is refused.
+   */
+  async municipalitySummary(actor: Actor | undefined, municipalityId: string | undefined, on: IsoDate = this.clock.today()): Promise<MunicipalitySummary> {
+    const user = requireRole(actor, Role.OPERATOR, Role.REGION_ADMIN);
+    const scope = municipalityId ?? (user.role === Role.OPERATOR ? user.municipalityId! : null);
+    if (scope) requireOperatorOf(user, scope);
+    // Accounts are summed per period first, so each period's own issued/limit counts once in the region's total.
     const [row] = await this.dataSource.query(
-      `SELECT p.id, p.starts_on::text AS starts_on, p.ends_on::text AS ends_on, p.financing_issued, p.financing_limit,
-              coalesce(sum(a.nominal), 0) AS nominal, coalesce(sum(a.blocked), 0) AS blocked, coalesce(sum(a.committed), 0) AS committed,
-              coalesce(sum(a.spent), 0) AS spent, coalesce(sum(a.expired), 0) AS expired
-         FROM certificate_periods p LEFT JOIN certificate_accounts a ON a.period_id = p.id
-        WHERE p.municipality_id = $1 AND p.starts_on <= $2 AND p.ends_on >= $2
-        GROUP BY p.id`,
-      [municipalityId, on],
+      `WITH periods AS (
+         SELECT p.id, p.starts_on, p.ends_on, p.financing_issued, p.financing_limit,
+                coalesce(sum(a.nominal), 0) AS nominal, coalesce(sum(a.blocked), 0) AS blocked, coalesce(sum(a.committed), 0) AS committed,
+                coalesce(sum(a.spent), 0) AS spent, coalesce(sum(a.expired), 0) AS expired
+           FROM certificate_periods p LEFT JOIN certificate_accounts a ON a.period_id = p.id
+          WHERE ($1::uuid IS NULL OR p.municipality_id = $1::uuid) AND p.starts_on <= $2 AND p.ends_on >= $2
+          GROUP BY p.id)
+       SELECT count(*)::int AS periods, min(id::text) AS id, min(starts_on)::text AS starts_on, max(ends_on)::text AS ends_on,
+              sum(financing_issued)::int AS financing_issued, sum(financing_limit)::int AS financing_limit,
+              sum(nominal) AS nominal, sum(blocked) AS blocked, sum(committed) AS committed, sum(spent) AS spent, sum(expired) AS expired
+         FROM periods`,
+      [scope, on],
     );
-    if (!row) throw new DomainError(BillingErrorCode.NO_PERIOD, `У муниципалитета нет периода финансирования на ${on}`, { municipalityId, on });
+    if (row.periods === 0) throw new DomainError(BillingErrorCode.NO_PERIOD, `${scope ? 'У муниципалитета' : 'В регионе'} нет периода финансирования на ${on}`, { municipalityId: scope, on });
     const money = { nominalTotal: Number(row.nominal), blocked: Number(row.blocked), committed: Number(row.committed), spent: Number(row.spent), expired: Number(row.expired) };
     return {
-      municipalityId,
-      periodId: row.id,
+      municipalityId: scope,
+      periodId: scope ? row.id : null,
+      municipalitiesCounted: row.periods,
       periodStartsOn: row.starts_on,
       periodEndsOn: row.ends_on,
       financingIssued: row.financing_issued,

@@ -1,7 +1,7 @@
 import { DataSource, type FindOptionsWhere } from 'typeorm';
 import { Service } from '../../common/container';
 import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination';
-import { type Actor, requireRole, visibleScope } from '../../common/actor';
+import { type Actor, requireOperatorOf, requireRole, visibleScope } from '../../common/actor';
 import { Role } from '../../common/role';
 import { Application } from './application.entity';
 import { ApplicationStatus } from './enrollment.enums';
@@ -24,7 +24,10 @@ export class EnrollmentQueryService {
     const viewer = requireRole(actor, Role.PROVIDER_STAFF, Role.OPERATOR, Role.REGION_ADMIN);
     const limit = pageSize(first);
     const offset = decodeCursor(after);
+    // Staff stay inside their organization whatever they name; operators and the region admin are checked against the municipality.
+    if (filter.municipalityId && viewer.role !== Role.PROVIDER_STAFF) requireOperatorOf(viewer, filter.municipalityId);
     const where: FindOptionsWhere<Application> = {
+      ...(filter.municipalityId ? { municipalityId: filter.municipalityId } : {}),
       ...visibleScope(viewer),
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.programId ? { programId: filter.programId } : {}),

@@ -61,6 +61,15 @@ describe('enrollment over GraphQL', () => {
     expect(municipal.data!.applications.totalCount).toBe(1);
     const otherMunicipality = await api.gql<{ applications: { totalCount: number } }>(`query($filter: ApplicationFilter) { applications(filter: $filter) { totalCount } }`, { filter: { groupId } }, otherOperator);
     expect(otherMunicipality.data!.applications.totalCount).toBe(0);
+    // The region admin narrows to one municipality; an operator cannot look into another's.
+    const [{ municipality_id: ownMunicipality }] = await api.dataSource.query(`SELECT municipality_id FROM applications WHERE id = $1`, [applicationId]);
+    const [{ id: elsewhere }] = await api.dataSource.query(`SELECT id FROM municipalities WHERE id <> $1 LIMIT 1`, [ownMunicipality]);
+    const admin = await api.login('admin@demo.ru');
+    const count = async (municipalityId: string, token: string) =>
+      (await api.gql<{ applications: { totalCount: number } }>(`query($filter: ApplicationFilter) { applications(filter: $filter) { totalCount } }`, { filter: { groupId, municipalityId } }, token));
+    expect((await count(ownMunicipality, admin)).data!.applications.totalCount).toBe(1);
+    expect((await count(elsewhere, admin)).data!.applications.totalCount).toBe(0);
+    expect((await count(elsewhere, operator)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     const refused = await api.gql(`mutation($input: ApplicationActionInput!) { confirmApplication(input: $input) { id } }`, { input: { applicationId } }, parent);
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');

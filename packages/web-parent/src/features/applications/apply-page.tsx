@@ -13,7 +13,7 @@ import { todayLocal } from '../../lib/dates';
 import { describeError } from '@navigator/web-shared/errors';
 import { formatDate, formatRub } from '@navigator/web-shared/format';
 import { newIdempotencyKey } from '@navigator/web-shared/idempotency';
-import { weekdayShort } from '@navigator/web-shared/labels';
+import { scheduleLine } from '@navigator/web-shared/labels';
 import { expectedBlock, ineligibility } from './eligibility';
 
 const ApplyPageQuery = graphql(`
@@ -148,7 +148,7 @@ function Apply({ programId, groupId }: { programId: string; groupId: string }) {
         <Text size="sm">
           {program.organization.shortName} · {group.name}
         </Text>
-        <Text size="sm">{group.schedule.map((s) => `${weekdayShort(s.weekday)} ${s.startTime}–${s.endTime}`).join(', ')}</Text>
+        <Text size="sm">{scheduleLine(group.schedule)}</Text>
         <Text size="sm">
           Занятия с {formatDate(group.startsOn)} по {formatDate(group.endsOn)}
         </Text>

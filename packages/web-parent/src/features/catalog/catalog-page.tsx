@@ -11,44 +11,10 @@ import { graphql } from '../../gql';
 import { plural } from '@navigator/web-shared/format';
 import { directionLabels, formatLabels, fundingLabelsForParents, programOrderLabels } from '@navigator/web-shared/labels';
 import { ProgramCard } from './program-card';
-import { type CatalogSearch, activeFilterCount, readSearch, toFilter, writeSearch } from './search-params';
+import { type CatalogSearch, activeFilterCount, readSearch, writeSearch } from './search-params';
+import { CatalogSearchQuery, catalogVariables } from './catalog-query';
 import { FreezeNotice } from '../certificates/freeze-notice';
 import { useCurrentUser } from '../../lib/current-user';
-
-const PAGE_SIZE = 20;
-
-const CatalogSearchQuery = graphql(`
-  query CatalogSearch($filter: ProgramFilter, $first: Int, $after: String, $orderBy: ProgramOrder) {
-    programs(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
-      totalCount
-      fuzzy
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          ...ProgramCard_program
-        }
-      }
-      facets {
-        directions {
-          value
-          count
-        }
-        fundingTypes {
-          value
-          count
-        }
-        municipalities {
-          value
-          count
-        }
-      }
-    }
-  }
-`);
 
 const CatalogMunicipalitiesQuery = graphql(`
   query CatalogMunicipalities {
@@ -74,7 +40,7 @@ export function CatalogPage() {
   useEffect(() => setText(search.text), [search.text]);
 
   const { data, previousData, error, loading, networkStatus, fetchMore, refetch } = useQuery(CatalogSearchQuery, {
-    variables: { filter: toFilter(search), first: PAGE_SIZE, orderBy: search.orderBy },
+    variables: catalogVariables(search),
     notifyOnNetworkStatusChange: true,
   });
   const municipalities = useQuery(CatalogMunicipalitiesQuery);

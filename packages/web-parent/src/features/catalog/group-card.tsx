@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { graphql } from '../../gql';
 import type { GroupCard_GroupFragment } from '../../gql/graphql';
 import { formatDate } from '@navigator/web-shared/format';
-import { weekdayShort } from '@navigator/web-shared/labels';
+import { scheduleLine } from '@navigator/web-shared/labels';
 
 export const GroupCardFragment = graphql(`
   fragment GroupCard_group on Group {
@@ -34,7 +34,7 @@ export function GroupCard({ group }: { group: GroupCard_GroupFragment }) {
         <Text fw={700}>{group.name}</Text>
         <Text size="sm">
           {group.schedule.length
-            ? group.schedule.map((s) => `${weekdayShort(s.weekday)} ${s.startTime}–${s.endTime}`).join(', ')
+            ? scheduleLine(group.schedule)
             : 'Расписание уточняйте в организации'}
         </Text>
         <Text size="sm">Адрес: {group.address}</Text>

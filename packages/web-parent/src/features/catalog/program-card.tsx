@@ -2,8 +2,9 @@ import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { graphql } from '../../gql';
 import type { ProgramCard_ProgramFragment } from '../../gql/graphql';
-import { formatRub } from '@navigator/web-shared/format';
-import { directionLabels, formatLabels, ageRange } from '@navigator/web-shared/labels';
+import { formatRub, plural } from '@navigator/web-shared/format';
+import { directionLabels, formatLabels, ageRange, scheduleLine } from '@navigator/web-shared/labels';
+import { addressWithTown } from '@navigator/web-shared/russian';
 import { foundIn } from './back-to-search';
 import { FundingBadge } from './funding-badge';
 
@@ -20,6 +21,7 @@ export const ProgramCardFragment = graphql(`
     monthlyPrice
     certificateMonthlyShare
     parentMonthlyCopayment
+    address
     organization {
       id
       shortName
@@ -32,6 +34,11 @@ export const ProgramCardFragment = graphql(`
       id
       enrollmentOpen
       freeSeats
+      schedule {
+        weekday
+        startTime
+        endTime
+      }
     }
   }
 `);
@@ -43,8 +50,20 @@ function priceLine(program: ProgramCard_ProgramFragment): string {
   return `Доплата ${formatRub(program.parentMonthlyCopayment)} в месяц`;
 }
 
+/**
+ * When the first group open for enrollment (else the first at all; groups come earliest start first) meets:
+ * two programs of one title and organization differ mostly here and in the address.
+ */
+function scheduleSummary(groups: ProgramCard_ProgramFragment['groups']): string | null {
+  const group = groups.find((g) => g.enrollmentOpen) ?? groups[0];
+  if (!group?.schedule.length) return null;
+  const others = groups.length - 1;
+  return `${scheduleLine(group.schedule)}${others > 0 ? ` · ещё ${others} ${plural(others, 'группа', 'группы', 'групп')}` : ''}`;
+}
+
 export function ProgramCard({ program }: { program: ProgramCard_ProgramFragment }) {
   const location = useLocation();
+  const schedule = scheduleSummary(program.groups);
   const freeSeats = program.groups.filter((g) => g.enrollmentOpen).reduce((sum, g) => sum + g.freeSeats, 0);
   return (
     <Card withBorder padding="md" component="article" aria-labelledby={`program-${program.id}`}>
@@ -53,14 +72,16 @@ export function ProgramCard({ program }: { program: ProgramCard_ProgramFragment 
           {program.title}
         </Anchor>
         <Text size="sm" c="dimmed">
-          {program.organization.shortName} · {program.municipality.name}
+          {program.organization.shortName}
         </Text>
+        <Text size="sm">{addressWithTown(program.address, program.municipality.name)}</Text>
         <Group gap={6}>
           <FundingBadge fundingType={program.fundingType} certificatePaymentAvailable={program.certificatePaymentAvailable} />
         </Group>
         <Text size="sm">
           {directionLabels[program.direction]} · {ageRange(program.ageFrom, program.ageTo)} · {formatLabels[program.format]}
         </Text>
+        {schedule && <Text size="sm">Расписание: {schedule}</Text>}
         <Group justify="space-between" gap="xs">
           <Text size="sm" fw={600}>
             {priceLine(program)}

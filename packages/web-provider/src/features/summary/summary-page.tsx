@@ -3,14 +3,16 @@ import { BarChart, DonutChart } from '@mantine/charts';
 import { Card, Group, RingProgress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { MunicipalityPicker, useMunicipalityScope } from '../../components/municipality-picker';
 import { PageHeader } from '../../components/page-header';
-import { EmptyState, ErrorNotice, Loading } from '@navigator/web-shared/query-state';
+import { ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { graphql } from '../../gql';
 import { formatDate, formatRub } from '@navigator/web-shared/format';
 import { directionLabels } from '@navigator/web-shared/labels';
 
 const MunicipalitySummaryDocument = graphql(`
-  query MunicipalitySummary($municipalityId: ID!) {
+  query MunicipalitySummary($municipalityId: ID) {
     municipalitySummary(municipalityId: $municipalityId) {
+      municipalityId
+      municipalitiesCounted
       periodStartsOn
       periodEndsOn
       financingIssued
@@ -22,7 +24,7 @@ const MunicipalitySummaryDocument = graphql(`
       expired
       available
     }
-    enrolled: applications(filter: { status: ENROLLED }, first: 100) {
+    enrolled: applications(filter: { status: ENROLLED, municipalityId: $municipalityId }, first: 100) {
       totalCount
       edges {
         node {
@@ -45,9 +47,16 @@ const moneyParts = [
   { key: 'expired', name: 'Аннулировано', color: 'red.4' },
 ] as const;
 
+function periodLine(summary: { municipalityId?: string | null; municipalitiesCounted: number; periodStartsOn: string; periodEndsOn: string }): string {
+  const dates = `${formatDate(summary.periodStartsOn)} – ${formatDate(summary.periodEndsOn)}`;
+  if (summary.municipalityId) return `Текущий период: ${dates}`;
+  return `Текущие периоды муниципалитетов (${summary.municipalitiesCounted}): ${dates}`;
+}
+
 export function SummaryPage() {
   const { municipalityId } = useMunicipalityScope();
-  const { data, loading, error } = useQuery(MunicipalitySummaryDocument, { variables: { municipalityId: municipalityId ?? '' }, skip: !municipalityId });
+  // No municipality is the region admin's region-wide view; an operator always has their own.
+  const { data, loading, error } = useQuery(MunicipalitySummaryDocument, { variables: { municipalityId } });
   const summary = data?.municipalitySummary;
 
   const byDirection = new Map<string, number>();
@@ -58,13 +67,11 @@ export function SummaryPage() {
   return (
     <Stack>
       <PageHeader
-        title="Сводка муниципалитета"
-        description={summary ? `Текущий период: ${formatDate(summary.periodStartsOn)} – ${formatDate(summary.periodEndsOn)}` : 'Деньги сертификатов и зачисления в текущем периоде'}
-        actions={<MunicipalityPicker />}
+        title={municipalityId ? 'Сводка муниципалитета' : 'Сводка по региону'}
+        description={summary ? periodLine(summary) : 'Деньги сертификатов и зачисления в текущем периоде'}
+        actions={<MunicipalityPicker allowAll />}
       />
-      {!municipalityId ? (
-        <EmptyState title="Выберите муниципалитет">Сводка строится по одному муниципалитету: выберите его в списке справа вверху.</EmptyState>
-      ) : loading && !data ? (
+      {loading && !data ? (
         <Loading />
       ) : error ? (
         <ErrorNotice error={error} />

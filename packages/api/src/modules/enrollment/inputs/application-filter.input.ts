@@ -17,4 +17,9 @@ export class ApplicationFilter {
   @IsOptional()
   @IsUUID('all', { message: 'Неизвестная группа' })
   groupId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'For the region admin looking at one municipality; an operator may name only their own' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Неизвестный муниципалитет' })
+  municipalityId?: string;
 }
