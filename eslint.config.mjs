@@ -14,8 +14,8 @@ export const MODULE_ORDER = ['notifications', 'municipalities', 'accounts', 'cat
 /** Everything outside the modules that wires them together; nothing in `common/` or a module may import it. */
 const APP = 'app';
 
-/** The folders beside the modules that wire them (the schema, the queue, HTTP, the database, scripts, the invariants registry). */
-const APP_FOLDERS = ['graphql', 'jobs', 'http', 'dev', 'db', 'scripts', 'invariants', 'testing'];
+/** The folders beside the modules that wire them (the schema, the queue, HTTP, the database, scripts, the invariants registry, the processes). */
+const APP_FOLDERS = ['graphql', 'jobs', 'http', 'dev', 'db', 'scripts', 'invariants', 'testing', 'process'];
 
 /** Refuses `from` importing any of `types` or a wiring file, with `message`. */
 function forbid(from, types, message) {
