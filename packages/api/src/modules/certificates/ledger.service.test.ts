@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCertificate } from '../../../test/certificates';
+import { certificateWithHolds, createTestCertificate } from '../../../test/certificates';
 import { createTestDataSource } from '../../../test/database';
 import { DomainError } from '../../common/errors';
 import { formatRub } from '../../common/money';
@@ -11,7 +11,7 @@ import { TEST_TODAY } from '../../testing/test-today';
 
 const NOMINAL = 1_347_000;
 
-export async function failure(promise: Promise<unknown>): Promise<DomainError> {
+async function failure(promise: Promise<unknown>): Promise<DomainError> {
   try {
     await promise;
   } catch (err) {
@@ -19,23 +19,6 @@ export async function failure(promise: Promise<unknown>): Promise<DomainError> {
     throw err;
   }
   throw new Error('expected a DomainError');
-}
-
-/** A fresh financing certificate and a way to open holds on it for made-up applications. */
-export async function certificateWithHolds(ds: DataSource) {
-  const { certificateId } = await createTestCertificate(ds);
-  const [{ period_id: periodId }] = await ds.query(`SELECT period_id FROM certificate_accounts WHERE certificate_id = $1`, [certificateId]);
-  const opening = (amount: number, extra: Partial<HoldOpening> = {}): HoldOpening => ({
-    certificateId,
-    periodId,
-    applicationId: randomUUID(),
-    contractId: randomUUID(),
-    amount,
-    actorUserId: null,
-    reason: 'Тестовая блокировка',
-    ...extra,
-  });
-  return { certificateId, periodId, opening };
 }
 
 describe('certificate ledger', () => {
