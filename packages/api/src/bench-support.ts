@@ -8,7 +8,7 @@ export { startEmbeddedPostgres } from './db/embedded-postgres';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './db/seed/demo-data';
 export { PROGRAM_TITLES, TEACHERS, STREETS } from './db/seed/catalog-vocabulary';
 export { hashToken } from './modules/accounts/sessions.service';
-export { checkInvariants } from './modules/certificates/invariants';
+export { checkInvariants } from './invariants/registry';
 export { SnilsCrypto, snilsWithControlSum } from './modules/certificates/snils';
 
 /** Fixed key for benchmark runs: their data is synthetic and thrown away. */

@@ -7,7 +7,7 @@ import { type ApiPlace, type ApiProcess, databaseUrl, freePort, isAlive, postmas
 import { createTestGroup } from '../test/enrollment';
 import { createDataSource } from './db/data-source';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed/demo-data';
-import { checkInvariants } from './modules/certificates/invariants';
+import { checkInvariants } from './invariants/registry';
 
 const SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }`;
 const RUSH = 40;

@@ -9,14 +9,14 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from './config';
 import { Clock, SystemClock } from './common/clock';
 import { AppSettings, Container } from './common/container';
-import type { GraphQLContext } from './graphql/context';
+import type { GraphQLContext } from './common/graphql-context';
 import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './db/availability';
 import { createDevToolsRouter } from './dev/dev-tools.router';
 import { createFormatError } from './graphql/format-error';
 import { httpStatusPlugin } from './graphql/http-status';
 import { compressResponses, serveSpa } from './http/spa-static';
 import { servePlayground } from './http/playground';
-import { Loaders } from './graphql/loaders';
+import { Loaders } from './common/loaders';
 import { httpCachePlugin } from './graphql/http-cache';
 import { queryLimits } from './graphql/query-limits';
 import { jobs } from './jobs/jobs';
@@ -28,7 +28,9 @@ import { createDevMailRouter } from './modules/notifications/dev-mail.router';
 import type { Mailbox } from './modules/notifications/mailbox';
 import { readSessionToken } from './modules/accounts/session-cookie';
 import { PeriodFundingListeners } from './modules/certificates/period-funding';
-import { ContractFundingService } from './modules/enrollment/contract-funding.service';
+import { ContractApplications } from './modules/contracts/contract-applications';
+import { ContractFundingService } from './modules/contracts/contract-funding.service';
+import { ContractApplicationSide } from './modules/enrollment/contract-application-side';
 import { CatalogCache } from './modules/catalog/catalog-cache';
 
 export interface AppServer {
@@ -42,8 +44,10 @@ export interface AppServer {
 /** Wires the container for one application instance (one database). */
 export function createContainer(dataSource: DataSource, config: AppConfig, logger: Logger, clock: Clock = new SystemClock()): Container {
   const container = new Container().set(AppSettings, new AppSettings(config, logger)).set(DataSource, dataSource).set(Clock, clock);
-  // Certificates call enrollment back through this seam when a period's money arrives (modules depend one way).
+  // Modules depend one way (README «Architecture»); a module earlier in the order calls a later one back only through a seam wired here:
+  // certificates tell contracts when a period's money arrives, contracts tell enrollment when a contract is signed or ends.
   container.get(PeriodFundingListeners).add(container.get(ContractFundingService));
+  container.get(ContractApplications).register(container.get(ContractApplicationSide));
   return container;
 }
 

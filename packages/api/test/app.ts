@@ -7,8 +7,8 @@ import { EmailDeliveryService } from '../src/modules/notifications/email-deliver
 import { type Mailbox, startMailbox } from '../src/modules/notifications/mailbox';
 import { createLogger } from '../src/logger';
 import { type AppServer, createContainer, createServer } from '../src/server';
-import type { Actor } from '../src/modules/accounts/actor';
-import type { Role } from '../src/modules/accounts/role';
+import type { Actor } from '../src/common/actor';
+import type { Role } from '../src/common/role';
 import { createTestDataSource, TEST_DATA_ENCRYPTION_KEY } from './database';
 
 /** Services wired against a fresh database, as the server wires them. */

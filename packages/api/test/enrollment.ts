@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { addDays } from '../src/common/dates';
 import { TEST_TODAY } from '../src/testing/test-today';
-import type { Actor } from '../src/modules/accounts/actor';
-import { Role } from '../src/modules/accounts/role';
+import type { Actor } from '../src/common/actor';
+import { Role } from '../src/common/role';
 
 export interface TestGroupOptions {
   fundingType?: 'CERTIFICATE' | 'BUDGET' | 'PAID';

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { Container } from '../src/common/container';
-import { Contract } from '../src/modules/enrollment/contract.entity';
+import { Contract } from '../src/modules/contracts/contract.entity';
 import { EnrollmentService } from '../src/modules/enrollment/enrollment.service';
+import { ContractOffers } from '../src/modules/contracts/contract-offers';
 import { TEST_TODAY } from '../src/testing/test-today';
 import { actorByEmail } from './app';
 import { createTestCertificate } from './certificates';
@@ -65,6 +66,7 @@ export async function signTestContract(
 ): Promise<{ contract: Contract; certificateId: string; childId: string }> {
   const { confirmedAt = day('09-01'), nominal } = options;
   const enrollment = container.get(EnrollmentService);
+  const offers = container.get(ContractOffers);
   const parent = await actorByEmail(dataSource, 'parent@demo.ru');
   const staff = await actorByEmail(dataSource, 'staff@demo.ru');
   const { certificateId, childId } = await createTestCertificate(dataSource, nominal ? { nominal } : {});
@@ -72,6 +74,6 @@ export async function signTestContract(
   const confirmed = new Date(`${confirmedAt}T03:00:00Z`);
   await enrollment.confirmApplication(staff, application.id, null, confirmed);
   const offer = await dataSource.getRepository(Contract).findOneByOrFail({ applicationId: application.id });
-  const contract = await enrollment.signContract(parent, offer.id, null, new Date(confirmed.getTime() + 24 * 3600_000));
+  const contract = await offers.signContract(parent, offer.id, null, new Date(confirmed.getTime() + 24 * 3600_000));
   return { contract, certificateId, childId };
 }

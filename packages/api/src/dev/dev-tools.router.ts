@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { Clock, TravelClock } from '../common/clock';
 import type { Container } from '../common/container';
-import type { JobDefinition } from '../jobs/job-queue';
+import type { JobDefinition } from '../common/jobs';
 import type { Logger } from '../logger';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

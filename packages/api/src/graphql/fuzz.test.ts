@@ -18,7 +18,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/app';
 import { DEMO_ACCOUNTS } from '../db/seed/demo-data';
-import { checkInvariants } from '../modules/certificates/invariants';
+import { checkInvariants } from '../invariants/registry';
 
 /**
  * Every query and mutation of the emitted schema, anonymous and in every

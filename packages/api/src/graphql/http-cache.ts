@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind } from 'graphql';
-import type { GraphQLContext } from './context';
+import type { GraphQLContext } from '../common/graphql-context';
 
 /** Public catalog fields: the same answer for every anonymous visitor, so a CDN or reverse proxy may keep it briefly. */
 const PUBLIC_FIELDS = new Set(['programs', 'program', 'organization', '__typename']);

@@ -6,7 +6,8 @@ import { GroupResolver, OrganizationResolver, ProgramResolver } from '../modules
 import { CatalogManagementResolver } from '../modules/catalog/catalog-management.resolver';
 import { CertificateAccountResolver, CertificateResolver, LedgerEntryResolver } from '../modules/certificates/certificate.resolver';
 import { ChildResolver } from '../modules/certificates/child.resolver';
-import { ApplicationResolver, ContractResolver } from '../modules/enrollment/enrollment.resolver';
+import { ContractResolver } from '../modules/contracts/contracts.resolver';
+import { ApplicationResolver } from '../modules/enrollment/enrollment.resolver';
 import { MunicipalityResolver, SupportCenterResolver } from '../modules/municipalities/municipality.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
 

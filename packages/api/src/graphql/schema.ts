@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { type AuthChecker, buildSchema } from 'type-graphql';
 import type { Container } from '../common/container';
 import { UnauthenticatedError } from '../common/errors';
-import type { GraphQLContext } from './context';
+import type { GraphQLContext } from '../common/graphql-context';
 import { resolvers } from './resolvers';
 
 /** `@Authorized()` means signed in; `@Authorized(Role.X, …)` also checks the role. Ownership is checked in services. */

@@ -1,21 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Container } from '../common/container';
+import type { JobDefinition, JobQueue } from '../common/jobs';
 import type { Logger } from '../logger';
-
-/** A background job: runs on the Postgres-backed queue, so it survives restarts and spreads over API replicas. */
-export interface JobDefinition {
-  name: string;
-  /** Cron schedule (UTC) for recurring jobs. */
-  cron?: string;
-  run(container: Container, data: unknown): Promise<void>;
-}
-
-export interface JobQueue {
-  boss: PgBoss;
-  /** Enqueues a one-off run of a job, optionally not before `startAfter`. */
-  send(name: string, data?: object, startAfter?: Date): Promise<void>;
-  stop(): Promise<void>;
-}
 
 export async function startJobQueue(connectionString: string, jobs: JobDefinition[], container: Container, logger: Logger): Promise<JobQueue> {
   const boss = new PgBoss({ connectionString, schema: 'pgboss', application_name: 'navigator-jobs', max: 4 });

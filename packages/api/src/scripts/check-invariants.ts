@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadConfig } from '../config';
 import { createDataSource } from '../db/data-source';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../db/embedded-postgres';
-import { checkInvariants, invariantChecks } from '../modules/certificates/invariants';
+import { checkInvariants, invariantChecks } from '../invariants/registry';
 
 /**
  * `pnpm --filter @navigator/api check-invariants`: verifies every invariant

@@ -9,6 +9,7 @@ import { Seasons1764100000000 } from './1764100000000-seasons';
 import { IdempotencyFingerprint1764130000000 } from './1764130000000-idempotency-fingerprint';
 import { CatalogReadModel1764140000000 } from './1764140000000-catalog-read-model';
 import { Accounts1764160000000 } from './1764160000000-accounts';
+import { CatalogSeatsVersion1764170000000 } from './1764170000000-catalog-seats-version';
 import { LedgerHolds1764200000000 } from './1764200000000-ledger-holds';
 
 /** Every migration in order, listed explicitly. */
@@ -24,5 +25,6 @@ export const migrations = [
   IdempotencyFingerprint1764130000000,
   CatalogReadModel1764140000000,
   Accounts1764160000000,
+  CatalogSeatsVersion1764170000000,
   LedgerHolds1764200000000,
 ];

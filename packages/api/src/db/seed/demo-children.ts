@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { addDays, addYears, toIsoDate } from '../../common/dates';
 import { execute } from '../../common/sql';
-import { Role } from '../../modules/accounts/role';
+import { Role } from '../../common/role';
 import { financingCreditKey } from '../../modules/certificates/certificate.service';
 import { CertificateStatus, Gender } from '../../modules/certificates/certificates.enums';
 import { certificateValidUntil } from '../../modules/certificates/child.service';

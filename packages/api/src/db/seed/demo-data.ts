@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../modules/accounts/account.service';
-import { Role } from '../../modules/accounts/role';
+import { Role } from '../../common/role';
 import { CertificationStatus, Direction, FundingType, OrganizationType, ProgramFormat, ProgramStatus } from '../../modules/catalog/catalog.enums';
 import { AMUR_MUNICIPALITIES, ZEYA_SUPPORT_CENTER } from './amur-region';
 import { createRandom, PROGRAM_TITLES, STREETS, TEACHERS } from './catalog-vocabulary';

@@ -5,8 +5,8 @@ import { BadInputError, InvalidTransitionError } from '../../common/errors';
 import { EmailDeliveryService } from '../notifications/email-delivery.service';
 import { AccountLetters } from './account-letters';
 import { verifyPassword } from './account.service';
-import { type Actor, requireRole } from './actor';
-import { Role } from './role';
+import { type Actor, requireRole } from '../../common/actor';
+import { Role } from '../../common/role';
 import { User } from './user.entity';
 
 export const ERASED_NAME = 'Удалено';

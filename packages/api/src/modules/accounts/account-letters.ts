@@ -4,7 +4,7 @@ import { NotificationService } from '../notifications/notification.service';
 import { accountPhrases } from '../notifications/phrasebook/accounts';
 import type { Phrase } from '../notifications/phrasebook/phrase';
 import { AccountTokens, TokenPurpose } from './account-tokens';
-import { Role } from './role';
+import { Role } from '../../common/role';
 
 /** Letters an anonymous request can trigger are capped per address, so nobody can flood someone's mailbox. */
 const ANONYMOUS_LETTERS_PER_HOUR = 5;

@@ -1,7 +1,7 @@
 import { IsEmail } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { AppSettings, Service } from '../../common/container';
-import type { GraphQLContext } from '../../graphql/context';
+import type { GraphQLContext } from '../../common/graphql-context';
 import { AccountService } from './account.service';
 import { AuthPayload } from './auth-payload.type';
 import { ChangePasswordInput, ResetPasswordInput } from './inputs/account-forms.input';

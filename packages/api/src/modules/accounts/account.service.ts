@@ -8,14 +8,14 @@ import { Municipality } from '../municipalities/municipality.entity';
 import { EmailDeliveryService } from '../notifications/email-delivery.service';
 import { AccountLetters } from './account-letters';
 import { AccountTokens, TokenPurpose } from './account-tokens';
-import { type Actor, requireRole } from './actor';
+import { type Actor, requireRole } from '../../common/actor';
 import { ConsentService } from './consent.service';
 import type { LoginInput } from './inputs/login.input';
 import type { RegisterParentInput } from './inputs/register-parent.input';
 import { LoginThrottle } from './login-throttle';
 import { assertStrongPassword } from './password-policy';
 import { PHONE_HINT, russianPhoneE164 } from './phone';
-import { Role } from './role';
+import { Role } from '../../common/role';
 import { type ClientInfo, type IssuedSession, SessionService } from './sessions.service';
 import { User } from './user.entity';
 

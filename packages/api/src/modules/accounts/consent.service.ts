@@ -3,8 +3,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Service } from '../../common/container';
 import { BadInputError } from '../../common/errors';
 import { DateTimeScalar } from '../../common/scalars';
-import { type Actor, requireRole } from './actor';
-import { Role } from './role';
+import { type Actor, requireRole } from '../../common/actor';
+import { Role } from '../../common/role';
 import type { ClientInfo } from './sessions.service';
 
 @ObjectType({ description: 'Текст согласия на обработку персональных данных (152-ФЗ), одна из его версий' })

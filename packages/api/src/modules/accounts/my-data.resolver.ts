@@ -1,11 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Service } from '../../common/container';
-import type { GraphQLContext } from '../../graphql/context';
+import type { GraphQLContext } from '../../common/graphql-context';
 import { AccountClosureService } from './account-closure.service';
 import { ConsentService, ConsentText } from './consent.service';
 import { UpdateProfileInput } from './inputs/account-forms.input';
 import { MyDataService } from './my-data.service';
-import { Role } from './role';
+import { Role } from '../../common/role';
 import { Session } from './session.entity';
 import { SessionService } from './sessions.service';
 import { clearSessionCookie } from './session-cookie';

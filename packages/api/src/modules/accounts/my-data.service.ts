@@ -4,7 +4,7 @@ import { AppSettings, Service } from '../../common/container';
 import { BadInputError } from '../../common/errors';
 import { SnilsCrypto, formatSnils } from '../certificates/snils';
 import { phoneOrThrow } from './account.service';
-import { type Actor, requireRole } from './actor';
+import { type Actor, requireRole } from '../../common/actor';
 import type { UpdateProfileInput } from './inputs/account-forms.input';
 import { User } from './user.entity';
 

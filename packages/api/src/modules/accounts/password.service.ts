@@ -6,7 +6,7 @@ import { EmailDeliveryService } from '../notifications/email-delivery.service';
 import { AccountLetters } from './account-letters';
 import { AccountTokens, TokenPurpose } from './account-tokens';
 import { findByEmail, hashPassword, verifyPassword } from './account.service';
-import { type Actor, requireRole } from './actor';
+import { type Actor, requireRole } from '../../common/actor';
 import { assertStrongPassword } from './password-policy';
 import { type ClientInfo, type IssuedSession, SessionService } from './sessions.service';
 import { User } from './user.entity';

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppSettings, Service } from '../../common/container';
 import { NotFoundError } from '../../common/errors';
 import { execute } from '../../common/sql';
-import { type Actor, requireRole } from './actor';
+import { type Actor, requireRole } from '../../common/actor';
 import { Session } from './session.entity';
 import type { User } from './user.entity';
 

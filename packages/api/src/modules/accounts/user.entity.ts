@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { DateTimeScalar } from '../../common/scalars';
-import { Role } from './role';
+import { Role } from '../../common/role';
 
 @ObjectType({ description: 'A person who signs in: a parent, provider staff, a МОЦ operator or a РМЦ admin' })
 @Entity({ name: 'users' })

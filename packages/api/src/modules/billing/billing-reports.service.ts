@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Service } from '../../common/container';
-import type { Actor } from '../accounts/actor';
-import { monthName, type Month } from './billing-terms';
+import type { Actor } from '../../common/actor';
+import { monthName, type Month } from '../../common/months';
 import { rubCell, toCsv } from './csv';
 import { InvoiceService, invoiceStatusName } from './invoice.service';
 

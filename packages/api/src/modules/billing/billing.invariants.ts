@@ -1,4 +1,4 @@
-import type { InvariantCheck } from '../certificates/invariants';
+import type { InvariantCheck } from '../../common/invariant-check';
 
 /** DESIGN.md → Invariants, billing's part: contracts' charges and invoices' totals. */
 export const billingChecks: InvariantCheck[] = [

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/app';
 import { createTestProgram, signTestContract } from '../../../test/signed-contracts';
 import { formatRub } from '../../common/money';
-import { checkInvariants } from '../certificates/invariants';
-import type { Contract } from '../enrollment/contract.entity';
-import { monthName } from './billing-terms';
+import { checkInvariants } from '../../invariants/registry';
+import type { Contract } from '../contracts/contract.entity';
+import { monthName } from '../../common/months';
 import { TEST_TODAY } from '../../testing/test-today';
 
 // The API charges months that have started, by the real clock: the contract here runs from the first day of the current month.

@@ -1,30 +1,27 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Service } from '../../common/container';
-import type { GraphQLContext } from '../../graphql/context';
-import { Role } from '../accounts/role';
+import type { GraphQLContext } from '../../common/graphql-context';
+import { Role } from '../../common/role';
 import { Organization } from '../catalog/organization.entity';
-import { Contract } from '../enrollment/contract.entity';
+import { Contract } from '../contracts/contract.entity';
 import { Municipality } from '../municipalities/municipality.entity';
 import { ChargeResult, InvoiceRegistry, MonthSheet, MunicipalitySummary } from './billing.types';
 import { Charge } from './charge.entity';
 import { ChargeService } from './charge.service';
-import { ContractClosingService } from './contract-closing.service';
 import { CorrectChargeInput } from './inputs/correct-charge.input';
 import { RecordInvoicePaymentInput, ReturnInvoiceInput } from './inputs/invoice.input';
 import { RecordChargesInput } from './inputs/record-charges.input';
-import { TerminateContractInput } from './inputs/terminate-contract.input';
 import { Invoice } from './invoice.entity';
 import { InvoiceService } from './invoice.service';
 
 const OPERATORS = [Role.OPERATOR, Role.REGION_ADMIN];
 
-/** Monthly charges and contract termination: staff charge, parents and staff terminate. */
+/** Monthly charges: staff record and correct them. */
 @Service()
 @Resolver(() => Charge)
 export class ChargeResolver {
   constructor(
     private readonly charges: ChargeService,
-    private readonly closing: ContractClosingService,
   ) {}
 
   @Authorized(Role.PROVIDER_STAFF)
@@ -48,16 +45,6 @@ export class ChargeResolver {
   @Mutation(() => Charge, { description: 'Corrects a charge while its month\'s invoice is not approved: an increase is charged from the certificate, a decrease returned to the contract\'s reserve' })
   correctCharge(@Arg('input', () => CorrectChargeInput) input: CorrectChargeInput, @Ctx() ctx: GraphQLContext): Promise<Charge> {
     return this.charges.correctCharge(ctx.actor, input);
-  }
-
-  @Authorized(Role.PARENT, Role.PROVIDER_STAFF)
-  @Mutation(() => Contract, {
-    description:
-      'Terminates an active contract (the parent\'s own or the organization\'s) effective at the end of the current month: later months are returned to the certificate at once, ' +
-      'the seat is freed now and the waitlist moves up; the current month may still be charged',
-  })
-  terminateContract(@Arg('input', () => TerminateContractInput) input: TerminateContractInput, @Ctx() ctx: GraphQLContext): Promise<Contract> {
-    return this.closing.terminateContract(ctx.actor, input);
   }
 
   @FieldResolver(() => Contract)

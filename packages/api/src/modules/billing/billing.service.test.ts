@@ -6,15 +6,16 @@ import { createTestProgram, day, signTestContract, YEAR } from '../../../test/si
 import type { Container } from '../../common/container';
 import { DomainError } from '../../common/errors';
 import { formatRub } from '../../common/money';
-import type { Actor } from '../accounts/actor';
-import { checkInvariants } from '../certificates/invariants';
+import type { Actor } from '../../common/actor';
+import { checkInvariants } from '../../invariants/registry';
 import { LedgerService } from '../certificates/ledger.service';
-import { Contract } from '../enrollment/contract.entity';
+import { Contract } from '../contracts/contract.entity';
 import { EnrollmentService } from '../enrollment/enrollment.service';
+import { ContractOffers } from '../contracts/contract-offers';
 import { InvoiceStatus } from './billing.enums';
 import type { ChargeResult } from './billing.types';
 import { ChargeService } from './charge.service';
-import { ContractClosingService } from './contract-closing.service';
+import { ContractClosingService } from '../contracts/contract-closing.service';
 import { InvoiceService } from './invoice.service';
 
 const NOMINAL = 1_347_000;
@@ -82,6 +83,7 @@ describe('billing', () => {
   it('runs the money path: credit → block → activate → three monthly charges → termination → release → completion', async () => {
     const { groupId } = await createTestProgram(ds, { capacity: 1 });
     const enrollment = container.get(EnrollmentService);
+    const offers = container.get(ContractOffers);
     const { certificateId, childId } = await createTestCertificate(ds);
     expect(await balance(certificateId)).toEqual({ blocked: 0, committed: 0, spent: 0, available: NOMINAL });
 
@@ -90,7 +92,7 @@ describe('billing', () => {
     // 1 800 ₽ × 4 months (September – December) are blocked, not the whole nominal.
     expect(await balance(certificateId)).toEqual({ blocked: 720_000, committed: 0, spent: 0, available: NOMINAL - 720_000 });
     const offer = await ds.getRepository(Contract).findOneByOrFail({ applicationId: application.id });
-    await enrollment.signContract(parent, offer.id, null, new Date(`${day('09-02')}T03:00:00Z`));
+    await offers.signContract(parent, offer.id, null, new Date(`${day('09-02')}T03:00:00Z`));
     expect(await balance(certificateId)).toEqual({ blocked: 0, committed: 720_000, spent: 0, available: NOMINAL - 720_000 });
     await expectInvariants();
 

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { KopecksScalar } from '../../common/money';
 import { LocalDateScalar } from '../../common/scalars';
-import { Contract } from '../enrollment/contract.entity';
+import { Contract } from '../contracts/contract.entity';
 import { Charge } from './charge.entity';
 import { Invoice } from './invoice.entity';
 

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { Service } from '../../common/container';
 import { DomainError, ErrorCode } from '../../common/errors';
-import { type Actor, requireOperatorOf, requireRole, requireStaffOf } from '../accounts/actor';
-import { Role } from '../accounts/role';
+import { type Actor, requireOperatorOf, requireRole, requireStaffOf } from '../../common/actor';
+import { Role } from '../../common/role';
 import type { AuditEvent } from './audit-event.type';
 import { AuditEntityType } from './catalog-audit';
 

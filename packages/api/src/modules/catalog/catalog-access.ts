@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../../common/errors';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../../common/actor';
 import { CatalogErrorCode } from './catalog.errors';
 import type { Organization } from './organization.entity';
 import { Program } from './program.entity';

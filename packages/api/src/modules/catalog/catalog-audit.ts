@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { writeAudit } from '../../common/audit';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../../common/actor';
 
 /** What catalog audit events are about; the values are the `entity_type` stored in `audit_events`. */
 export enum AuditEntityType {

@@ -8,20 +8,29 @@ export interface CacheStats {
   entries: number;
 }
 
+/** The read model's two counters, bumped by triggers in the transaction that changes the data. */
+interface Versions {
+  /** Any change of programs or organizations. */
+  catalog: string;
+  /** A program's free-seat flag flipped, nothing else about it changed. */
+  seats: string;
+}
+
 /**
- * Search results by query, valid while `catalog_version` stands still. The
- * version is bumped in the same transaction as any change of programs
- * or organizations (including a free-seat flag flipped by a seat change), so one primary-key
- * read tells whether an entry still holds — in this process and in any other
- * serving the same database. Group seats are not cached: they are read per
+ * Search results by query, valid while the catalog's versions stand still, so
+ * one read of two one-row tables tells whether an entry still holds — in this
+ * process and in any other serving the same database. A search filtered by
+ * free seats depends on both versions; any other only on `catalog`, so groups
+ * filling up at a season start do not empty the cache. Seats themselves
+ * (group counts, a card's free-seat flag) are not cached: they are read per
  * request.
  */
 @Service()
 export class CatalogCache {
-  private readonly entries = new Map<string, { version: string; value: unknown }>();
+  private readonly entries = new Map<string, { versions: Versions; value: unknown }>();
   private hits = 0;
-  private inFlight: Promise<string> | null = null;
-  private queued: Promise<string> | null = null;
+  private inFlight: Promise<Versions> | null = null;
+  private queued: Promise<Versions> | null = null;
   private misses = 0;
 
   private readonly maxEntries: number;
@@ -33,11 +42,12 @@ export class CatalogCache {
     this.maxEntries = settings.config.catalogCacheEntries;
   }
 
-  async read<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  /** `dependsOnSeats`: the result changes when a program's free-seat flag does (a search filtered by free seats). */
+  async read<T>(key: string, compute: () => Promise<T>, { dependsOnSeats = false } = {}): Promise<T> {
     if (this.maxEntries === 0) return compute();
-    const version = await this.version();
+    const versions = await this.versions();
     const entry = this.entries.get(key);
-    if (entry?.version === version) {
+    if (entry && entry.versions.catalog === versions.catalog && (!dependsOnSeats || entry.versions.seats === versions.seats)) {
       this.hits++;
       // Re-inserting keeps the Map in least-recently-used order.
       this.entries.delete(key);
@@ -48,18 +58,18 @@ export class CatalogCache {
     // Computed after the version was read: if the catalog changes meanwhile, the entry is newer than its version, never older.
     const value = await compute();
     this.entries.delete(key);
-    this.entries.set(key, { version, value });
+    this.entries.set(key, { versions, value });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     return value;
   }
 
   /**
-   * The version as of some moment after the call: concurrent callers share
+   * The versions as of some moment after the call: concurrent callers share
    * one read, and a caller arriving while a read is in flight joins the next
    * one (the one in flight may have missed a commit just before the call), so
    * under load there is about one version read per round trip, not per request.
    */
-  private version(): Promise<string> {
+  private versions(): Promise<Versions> {
     if (!this.inFlight) return this.startRead();
     this.queued ??= this.inFlight
       .catch(() => undefined)
@@ -70,8 +80,10 @@ export class CatalogCache {
     return this.queued;
   }
 
-  private startRead(): Promise<string> {
-    const read = this.dataSource.query(`SELECT version FROM catalog_version WHERE id = 1`).then((rows: { version: string }[]) => rows[0].version);
+  private startRead(): Promise<Versions> {
+    const read = this.dataSource
+      .query(`SELECT (SELECT version FROM catalog_version WHERE id = 1) AS catalog, (SELECT version FROM catalog_seats_version WHERE id = 1) AS seats`)
+      .then((rows: Versions[]) => rows[0]);
     this.inFlight = read;
     const done = () => {
       if (this.inFlight === read) this.inFlight = null;

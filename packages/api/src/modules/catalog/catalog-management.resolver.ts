@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Service } from '../../common/container';
-import type { GraphQLContext } from '../../graphql/context';
-import { Role } from '../accounts/role';
+import type { GraphQLContext } from '../../common/graphql-context';
+import { Role } from '../../common/role';
 import { AuditEvent } from './audit-event.type';
 import { AuditTrailService } from './audit-trail.service';
 import { AuditEntityType } from './catalog-audit';

@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Service } from '../../common/container';
 import { KopecksScalar } from '../../common/money';
-import type { GraphQLContext } from '../../graphql/context';
+import type { GraphQLContext } from '../../common/graphql-context';
 import { Municipality } from '../municipalities/municipality.entity';
 import { CatalogService } from './catalog.service';
 import { acceptsCertificatePayment, certificateMonthlyShare } from './certificate-terms';
@@ -62,6 +62,12 @@ export class ProgramResolver {
   @FieldResolver(() => [Group], { description: 'Groups of the program, earliest start first' })
   groups(@Root() program: Program, @Ctx() ctx: GraphQLContext): Promise<Group[]> {
     return ctx.loaders.manyBy(Group, 'programId', { startsOn: 'ASC', name: 'ASC' }).load(program.id);
+  }
+
+  /** From the live groups, not the row: a cached search keeps its programs while their groups fill up. */
+  @FieldResolver(() => Boolean, { description: 'Some group is open for enrollment and not full (capacity − taken − pending > 0)' })
+  async hasFreeSeats(@Root() program: Program, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return (await this.groups(program, ctx)).some((group) => group.enrollmentOpen && freeSeats(group) > 0);
   }
 
   @FieldResolver(() => Boolean, { description: '«Доступна оплата сертификатом»: certified CERTIFICATE program of a connected organization' })

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Service } from '../../common/container';
-import type { Actor } from '../accounts/actor';
-import { Role } from '../accounts/role';
+import type { Actor } from '../../common/actor';
+import { Role } from '../../common/role';
 import { ProgramStatus } from './catalog.enums';
 import { Organization } from './organization.entity';
 import { Program } from './program.entity';

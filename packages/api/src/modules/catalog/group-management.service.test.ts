@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorByEmail, createTestApp } from '../../../test/app';
 import { groupInput, programInput } from '../../testing/catalog-fixtures';
 import { addDays } from '../../common/dates';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../../common/actor';
 import { GroupManagementService } from './group-management.service';
 import { takeSeat } from './group-seats';
 import { ProgramManagementService } from './program-management.service';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorByEmail, createTestApp } from '../../../test/app';
 import { organizationIn, programInput, staffOf } from '../../testing/catalog-fixtures';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../../common/actor';
 import { CertificationStatus, Direction, FundingType, ProgramStatus } from './catalog.enums';
 import { ProgramManagementService } from './program-management.service';
 import { ProgramSearchService } from './program-search.service';

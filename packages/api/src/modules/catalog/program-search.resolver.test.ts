@@ -151,9 +151,36 @@ describe('programs search over HTTP', () => {
     const res = await t.gql(PROGRAMS, { first: 500 });
     expect(res.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
+  it('keeps cached searches while a program fills up; its card and the free-seats filter follow at once', async () => {
+    const [program] = await t.dataSource.query(`SELECT id, organization_id FROM programs WHERE status = 'PUBLISHED' AND has_free_seats ORDER BY id LIMIT 1`);
+    const cards = async (filter: Record<string, unknown>) => {
+      const res = await t.gql<{ programs: { edges: { node: { id: string; hasFreeSeats: boolean } }[] } }>(
+        `query($filter: ProgramFilter) { programs(filter: $filter, first: 100) { edges { node { id hasFreeSeats } } } }`,
+        { filter },
+      );
+      return res.data!.programs.edges.map((e) => e.node);
+    };
+    const cache = async (): Promise<{ hits: number; misses: number }> => (await (await fetch(`${t.url}/healthz`)).json()).catalogCache;
+    const everything = { organizationId: program.organization_id };
+    const onlyFree = { ...everything, hasFreeSeats: true };
+    expect((await cards(everything)).find((c) => c.id === program.id)?.hasFreeSeats).toBe(true);
+    expect((await cards(onlyFree)).map((c) => c.id)).toContain(program.id);
+    const seats: { id: string; seats_taken: number }[] = await t.dataSource.query(`SELECT id, seats_taken FROM groups WHERE program_id = $1`, [program.id]);
+
+    await t.dataSource.query(`UPDATE groups SET seats_taken = capacity - pending_count WHERE program_id = $1`, [program.id]);
+    const before = await cache();
+    expect((await cards(everything)).find((c) => c.id === program.id)?.hasFreeSeats).toBe(false);
+    expect((await cache()).hits).toBe(before.hits + 1);
+    expect((await cards(onlyFree)).map((c) => c.id)).not.toContain(program.id);
+    expect((await cache()).misses).toBe(before.misses + 1);
+
+    for (const g of seats) await t.dataSource.query(`UPDATE groups SET seats_taken = $2 WHERE id = $1`, [g.id, g.seats_taken]);
+    expect((await cards(onlyFree)).map((c) => c.id)).toContain(program.id);
+  });
 });
 
 describe('nested catalog query', () => {
+
   it('costs a fixed number of SQL statements however many programs it returns (no N+1)', async () => {
     const counter = new StatementCounter();
     const { createTestApp } = await import('../../../test/app');

@@ -55,6 +55,6 @@ export class ProgramSearchService {
         countsCapped: first.capped,
         organizations: items.map((n) => n.organization),
       };
-    });
+    }, { dependsOnSeats: !!filter.hasFreeSeats });
   }
 }

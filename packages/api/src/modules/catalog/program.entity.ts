@@ -111,7 +111,7 @@ export class Program {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   tags: string[];
 
-  @Field(() => Boolean, { description: 'Some group is open for enrollment and not full (capacity − taken − pending > 0); kept by a trigger on groups' })
+  /** Kept by a trigger on groups for the catalog's filter; the GraphQL field reads the live groups (catalog.resolver.ts). */
   @Column({ type: 'boolean', default: false, insert: false, update: false })
   hasFreeSeats: boolean;
 

@@ -1,8 +1,8 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Service } from '../../common/container';
 import { KopecksScalar } from '../../common/money';
-import type { GraphQLContext } from '../../graphql/context';
-import { Role } from '../accounts/role';
+import type { GraphQLContext } from '../../common/graphql-context';
+import { Role } from '../../common/role';
 import { CertificatePeriod } from '../municipalities/certificate-period.entity';
 import { Municipality } from '../municipalities/municipality.entity';
 import { CertificateAccount } from './certificate-account.entity';

@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorByEmail, createTestApp } from '../../../test/app';
 import { bornYearsAgo, createTestCertificate, randomSnils } from '../../../test/certificates';
 import { DomainError } from '../../common/errors';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../../common/actor';
 import { MunicipalityService } from '../municipalities/municipality.service';
 import type { Certificate } from './certificate.entity';
 import { CertificateService } from './certificate.service';
 import { CertificateStatus, Gender } from './certificates.enums';
 import { ChildService } from './child.service';
-import { checkInvariants } from './invariants';
+import { checkInvariants } from '../../invariants/registry';
 import { LedgerService } from './ledger.service';
 import { TEST_TODAY } from '../../testing/test-today';
 

@@ -2,8 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { Service } from '../../common/container';
 import { Clock } from '../../common/clock';
 import { ageOn } from '../../common/dates';
-import type { GraphQLContext } from '../../graphql/context';
-import { Role } from '../accounts/role';
+import type { GraphQLContext } from '../../common/graphql-context';
+import { Role } from '../../common/role';
 import { Municipality } from '../municipalities/municipality.entity';
 import { Certificate } from './certificate.entity';
 import { Child } from './child.entity';

@@ -4,11 +4,11 @@ import { actorByEmail, createTestApp } from '../../../test/app';
 import { bornYearsAgo, randomSnils } from '../../../test/certificates';
 import { TEST_DATA_ENCRYPTION_KEY } from '../../../test/database';
 import { DomainError } from '../../common/errors';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../../common/actor';
 import { CertificateService } from './certificate.service';
 import { Gender } from './certificates.enums';
 import { ChildService } from './child.service';
-import { checkInvariants } from './invariants';
+import { checkInvariants } from '../../invariants/registry';
 import type { AddChildInput } from './inputs/child.input';
 import { formatSnils, maskSnils, SnilsCrypto } from './snils';
 

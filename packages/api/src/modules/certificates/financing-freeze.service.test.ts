@@ -6,11 +6,11 @@ import { createTestGroup } from '../../../test/enrollment';
 import type { FixedClock } from '../../common/clock';
 import type { Container } from '../../common/container';
 import { DomainError } from '../../common/errors';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../../common/actor';
 import { EnrollmentService } from '../enrollment/enrollment.service';
 import { MunicipalityService } from '../municipalities/municipality.service';
 import { CertificateService } from './certificate.service';
-import { checkInvariants } from './invariants';
+import { checkInvariants } from '../../invariants/registry';
 
 /** The Amur region stopped issuing certificates from 14 December: a period may carry a freeze window, announced in advance. */
 describe('the year-end freeze', () => {

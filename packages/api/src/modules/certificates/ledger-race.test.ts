@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { certificateWithHolds } from '../../../test/certificates';
 import { createTestDataSource } from '../../../test/database';
 import { raceBehindLock } from '../../../test/races';
-import { checkInvariants, ledgerChecks } from './invariants';
+import { checkInvariants } from '../../invariants/registry';
+import { ledgerChecks } from './certificates.invariants';
 import { LedgerService } from './ledger.service';
 import { openHoldSql } from './ledger-sql';
 

@@ -5,7 +5,8 @@ import { certificateWithHolds, createTestCertificate } from '../../../test/certi
 import { createTestDataSource } from '../../../test/database';
 import { DomainError } from '../../common/errors';
 import { formatRub } from '../../common/money';
-import { checkInvariants, ledgerChecks } from './invariants';
+import { checkInvariants } from '../../invariants/registry';
+import { ledgerChecks } from './certificates.invariants';
 import { type HoldOpening, type HoldRef, LedgerService } from './ledger.service';
 import { TEST_TODAY } from '../../testing/test-today';
 

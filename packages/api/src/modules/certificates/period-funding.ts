@@ -10,7 +10,7 @@ export interface FundedPeriod {
 
 /**
  * A module holding claims on a certificate's money of periods to come
- * (enrollment's contracts that run across the year end). The certificates
+ * (the contracts that run across the year end). The certificates
  * module cannot depend on it, so it calls it through this seam.
  */
 export interface PeriodFundingListener {

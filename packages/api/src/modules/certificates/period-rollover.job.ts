@@ -1,5 +1,5 @@
 import { CertificateService } from './certificate.service';
-import type { JobDefinition } from '../../jobs/job-queue';
+import type { JobDefinition } from '../../common/jobs';
 import { PeriodRolloverService } from './period-rollover.service';
 
 /**

@@ -6,10 +6,9 @@ import { Organization } from '../catalog/organization.entity';
 import { Program } from '../catalog/program.entity';
 import { Municipality } from '../municipalities/municipality.entity';
 import { NotificationService } from '../notifications/notification.service';
-import { type ApplicationNames, applicationPhrases } from '../notifications/phrasebook/applications';
+import type { ApplicationNames } from '../notifications/phrasebook/applications';
 import type { Phrase } from '../notifications/phrasebook/phrase';
 import { Application } from './application.entity';
-import { Contract } from './contract.entity';
 import { ApplicationStatus } from './enrollment.enums';
 
 /** Which statuses an application may move to from each status (the system moves WAITLISTED → SUBMITTED and CONFIRMED → EXPIRED). */
@@ -67,10 +66,6 @@ export async function lockApplication(m: EntityManager, id: string, scope: { org
   return application;
 }
 
-export function lockContract(m: EntityManager, id: string): Promise<Contract> {
-  return m.getRepository(Contract).createQueryBuilder('c').setLock('pessimistic_write').where({ id }).getOneOrFail();
-}
-
 export function lockGroup(m: EntityManager, id: string): Promise<Group> {
   return m.getRepository(Group).createQueryBuilder('g').setLock('pessimistic_write').where({ id }).getOneOrFail();
 }
@@ -112,29 +107,6 @@ export class ApplicationTransitions {
     );
     Object.assign(application, { status: to, waitlistPosition: change.waitlistPosition ?? null, rejectReason: changed.reject_reason, updatedAt: changed.updated_at });
     await this.notifications.notify(m, [application.parentUserId], { ...notice, applicationId: application.id, contractId: change.contractId });
-  }
-
-  /** Moves waitlisted applications up while the group has room for more pending applications (caller's transaction). */
-  async promoteWaitlist(m: EntityManager, groupId: string): Promise<void> {
-    const group = await lockGroup(m, groupId);
-    const [{ submitted }] = await m.query(`SELECT count(*)::int AS submitted FROM applications WHERE group_id = $1 AND status = 'SUBMITTED'`, [groupId]);
-    const room = group.capacity - group.seatsTaken - submitted;
-    if (room <= 0) return;
-    const next = await m
-      .getRepository(Application)
-      .createQueryBuilder('a')
-      .setLock('pessimistic_write')
-      .where('a.group_id = :groupId AND a.status = :status', { groupId, status: ApplicationStatus.WAITLISTED })
-      .orderBy('a.waitlist_position', 'ASC')
-      .limit(room)
-      .getMany();
-    for (const application of next) {
-      await this.changeStatus(m, application, ApplicationStatus.SUBMITTED, {
-        actorUserId: null,
-        notice: (n) => applicationPhrases.promoted(n, group.name),
-      });
-      await this.notifyStaff(m, application, applicationPhrases.promotedForStaff(group.name));
-    }
   }
 
   notifyStaff(m: EntityManager, application: Pick<Application, 'id' | 'organizationId'>, phrase: Phrase): Promise<void> {

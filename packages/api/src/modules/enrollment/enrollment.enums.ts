@@ -13,29 +13,11 @@ export enum ApplicationStatus {
   CANCELLED = 'CANCELLED',
   /** The offer was not signed in time. */
   EXPIRED = 'EXPIRED',
-  /** The contract ended (terminated or completed); set by billing. */
+  /** The contract ended (terminated or completed); set through the contracts module. */
   ENDED = 'ENDED',
-}
-
-export enum ContractStatus {
-  /** Offer waiting for the parent's signature until `offerExpiresAt`. */
-  OFFERED = 'OFFERED',
-  ACTIVE = 'ACTIVE',
-  /**
-   * Signed and holding its seat, but the new financing period could not fund
-   * its months (certificate not refinanced, nominal too small, suspended):
-   * the parent decides by `fundingDeadline` to pay the share or to end it.
-   */
-  AWAITING_FUNDING = 'AWAITING_FUNDING',
-  EXPIRED = 'EXPIRED',
-  /** Withdrawn before signing (the parent cancelled or the organization rejected). */
-  CANCELLED = 'CANCELLED',
-  TERMINATED = 'TERMINATED',
-  COMPLETED = 'COMPLETED',
 }
 
 registerEnumType(ApplicationStatus, {
   name: 'ApplicationStatus',
   description: 'SUBMITTED | WAITLISTED → CONFIRMED (offer) → ENROLLED (signed); REJECTED, CANCELLED, EXPIRED; ENDED when the contract ends',
 });
-registerEnumType(ContractStatus, { name: 'ContractStatus', description: 'OFFERED → ACTIVE ⇄ AWAITING_FUNDING → TERMINATED | COMPLETED; EXPIRED, CANCELLED' });

@@ -1,4 +1,4 @@
-import type { JobDefinition } from '../../jobs/job-queue';
+import type { JobDefinition } from '../../common/jobs';
 import { EnrollmentService } from './enrollment.service';
 
 /** Unsigned offers expire on their own, every minute, on the Postgres-backed queue (it survives restarts). */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/app';
 import { createTestCertificate } from '../../../test/certificates';
 import { createTestGroup } from '../../../test/enrollment';
-import { checkInvariants } from '../certificates/invariants';
+import { checkInvariants } from '../../invariants/registry';
 import { TEST_TODAY } from '../../testing/test-today';
 
 const APPLICATION_FIELDS = `id status waitlistPosition rejectReason submittedAt

@@ -8,12 +8,14 @@ import type { FixedClock } from '../../common/clock';
 import type { Container } from '../../common/container';
 import { addDays } from '../../common/dates';
 import { DomainError } from '../../common/errors';
-import type { Actor } from '../accounts/actor';
-import { checkInvariants } from '../certificates/invariants';
+import type { Actor } from '../../common/actor';
+import { checkInvariants } from '../../invariants/registry';
 import { LedgerService } from '../certificates/ledger.service';
-import { monthsTouched } from './contract-terms';
-import { ApplicationStatus, ContractStatus } from './enrollment.enums';
+import { monthsTouched } from '../contracts/contract-terms';
+import { ApplicationStatus } from './enrollment.enums';
+import { ContractStatus } from '../contracts/contracts.enums';
 import { EnrollmentService } from './enrollment.service';
+import { ContractOffers } from '../contracts/contract-offers';
 import { TEST_TODAY } from '../../testing/test-today';
 
 const NOMINAL = 1_347_000;
@@ -25,6 +27,7 @@ describe('enrollment', () => {
   let close: () => Promise<void>;
   let clock: FixedClock;
   let enrollment: EnrollmentService;
+  let offers: ContractOffers;
   let parent: Actor;
   let staff: Actor;
   let otherStaff: Actor;
@@ -33,6 +36,7 @@ describe('enrollment', () => {
   beforeAll(async () => {
     ({ dataSource: ds, container, close, clock } = await createTestApp({ poolSize: 50 }));
     enrollment = container.get(EnrollmentService);
+    offers = container.get(ContractOffers);
     parent = await actorByEmail(ds, 'parent@demo.ru');
     staff = await actorByEmail(ds, 'staff@demo.ru');
     otherStaff = await actorByEmail(ds, 'staff.blag@demo.ru');
@@ -98,7 +102,7 @@ describe('enrollment', () => {
       expect(new Date(offer.offer_expires_at).getTime() - new Date(offer.offered_at).getTime()).toBe(5 * 24 * 3600_000);
       await expectInvariants();
 
-      const contract = await enrollment.signContract(parent, offer.id);
+      const contract = await offers.signContract(parent, offer.id);
       expect(contract.status).toBe(ContractStatus.ACTIVE);
       expect(await statusOf(application.id)).toBe(ApplicationStatus.ENROLLED);
       expect(await balance(certificateId)).toEqual({ blocked: 0, committed: total, available: NOMINAL - total });
@@ -123,7 +127,7 @@ describe('enrollment', () => {
         const application = await enrollment.submitApplication(parent, { childId, groupId });
         await enrollment.confirmApplication(staff, application.id);
         const offer = await contractOf(application.id);
-        await enrollment.signContract(parent, offer.id);
+        await offers.signContract(parent, offer.id);
         const [row] = await ds.query(`SELECT certificate_total, certificate_id FROM contracts WHERE id = $1`, [offer.id]);
         expect(row).toEqual({ certificate_total: '0', certificate_id: null });
       }
@@ -244,11 +248,11 @@ describe('enrollment', () => {
       await enrollment.confirmApplication(staff, application.id);
       const offer = await contractOf(application.id);
       expect((await failure(enrollment.confirmApplication(staff, application.id))).code).toBe('INVALID_TRANSITION');
-      expect((await failure(enrollment.signContract(staff, offer.id))).code).toBe('FORBIDDEN');
-      expect((await failure(enrollment.signContract(stranger, offer.id))).code).toBe('NOT_FOUND');
-      await enrollment.signContract(parent, offer.id);
+      expect((await failure(offers.signContract(staff, offer.id))).code).toBe('FORBIDDEN');
+      expect((await failure(offers.signContract(stranger, offer.id))).code).toBe('NOT_FOUND');
+      await offers.signContract(parent, offer.id);
 
-      expect((await failure(enrollment.signContract(parent, offer.id))).code).toBe('INVALID_TRANSITION');
+      expect((await failure(offers.signContract(parent, offer.id))).code).toBe('INVALID_TRANSITION');
       expect((await failure(enrollment.cancelApplication(parent, application.id))).code).toBe('INVALID_TRANSITION');
       expect((await failure(enrollment.rejectApplication(staff, application.id, 'поздно'))).code).toBe('INVALID_TRANSITION');
       expect(await statusOf(application.id)).toBe('ENROLLED');
@@ -264,7 +268,7 @@ describe('enrollment', () => {
       await enrollment.confirmApplication(staff, first.id);
       const offer = await contractOf(first.id);
       const late = new Date(clock.now().getTime() + 6 * 24 * 3600_000);
-      expect((await failure(enrollment.signContract(parent, offer.id, null, late))).code).toBe('OFFER_EXPIRED');
+      expect((await failure(offers.signContract(parent, offer.id, null, late))).code).toBe('OFFER_EXPIRED');
       expect(await statusOf(first.id)).toBe('CONFIRMED');
     });
 
@@ -313,7 +317,7 @@ describe('enrollment', () => {
         await enrollment.confirmApplication(staff, application.id);
         const offer = await contractOf(application.id);
         const results = await Promise.allSettled([
-          enrollment.signContract(parent, offer.id),
+          offers.signContract(parent, offer.id),
           enrollment.cancelApplication(parent, application.id),
           enrollment.rejectApplication(staff, application.id, 'Группа расформирована'),
           enrollment.expireOffers(new Date(clock.now().getTime() + 6 * 24 * 3600_000)),
@@ -346,8 +350,8 @@ describe('enrollment', () => {
       expect(await balance(certificateId)).toMatchObject({ blocked: SHARE * contractMonths() });
       const offer = await contractOf(first.id);
       const signKey = randomUUID();
-      await enrollment.signContract(parent, offer.id, signKey);
-      expect((await enrollment.signContract(parent, offer.id, signKey)).status).toBe('ACTIVE');
+      await offers.signContract(parent, offer.id, signKey);
+      expect((await offers.signContract(parent, offer.id, signKey)).status).toBe('ACTIVE');
       const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM applications WHERE child_id = $1`, [childId]);
       expect(n).toBe(1);
       expect((await failure(enrollment.cancelApplication(parent, first.id, key))).code).toBe('IDEMPOTENCY_KEY_REUSED');

@@ -1,280 +1,50 @@
-import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { writeAudit } from '../../common/audit';
-import { AppSettings, Service } from '../../common/container';
-import { Clock, regionDay } from '../../common/clock';
-import { DomainError, InvalidTransitionError, NotFoundError } from '../../common/errors';
-import { idempotent } from '../../common/idempotency';
-import { execute } from '../../common/sql';
-import { type Actor, requireRole } from '../accounts/actor';
-import { requireParentInGoodStanding } from '../accounts/parent-standing';
-import { Role } from '../accounts/role';
-import { releaseSeat } from '../catalog/group-seats';
-import { Certificate } from '../certificates/certificate.entity';
-import { Child } from '../certificates/child.entity';
-import { NotificationService } from '../notifications/notification.service';
-import { Application } from './application.entity';
-import { ApplicationTransitions, assertTransition, findOffering, lockApplication, lockContract, lockGroup, STATUS_NAMES, type StatusChange } from './application-transitions';
-import { ContractOffers } from './contract-offers';
-import { Contract } from './contract.entity';
-import { ContractFundingService } from './contract-funding.service';
-import { type ApplicationNames, applicationPhrases } from '../notifications/phrasebook/applications';
-import type { Phrase } from '../notifications/phrasebook/phrase';
-import { assertEligible } from './enrollment-rules';
-import { ApplicationStatus, ContractStatus } from './enrollment.enums';
-import { EnrollmentErrorCode } from './enrollment.errors';
-
-export interface SubmitApplicationCommand {
-  childId: string;
-  groupId: string;
-  idempotencyKey?: string | null;
-}
-
-const EXPIRY_BATCH = 200;
-
-function isUniqueViolation(err: unknown, constraint: string): boolean {
-  return err instanceof QueryFailedError && (err.driverError as { code?: string; constraint?: string }).code === '23505' && (err.driverError as { constraint?: string }).constraint === constraint;
-}
+import { Service } from '../../common/container';
+import type { Actor } from '../../common/actor';
+import { ApplicationClosing } from './application-closing';
+import { ApplicationConfirmation } from './application-confirmation';
+import { type SubmitApplicationCommand, ApplicationSubmission } from './application-submission';
+import type { Application } from './application.entity';
 
 /**
- * Enrollment (DESIGN.md «Enrollment»). Every transition is one transaction
- * that locks in one order: the application row, its contract, the group row,
- * then the certificate account (inside the ledger). The group row lock also
- * serialises everything that changes a group's claims (submitted applications
- * plus taken seats), so capacity and waitlist positions hold under a rush.
+ * Enrollment's entry points (DESIGN.md «Enrollment»): applications and the
+ * waitlist. Each transition lives in its own file and runs in one
+ * transaction locking in one order: the application row, its contract, the
+ * group row, then the certificate account (inside the ledger). The group
+ * row lock also serialises everything that changes a group's claims
+ * (submitted applications plus taken seats), so capacity and waitlist
+ * positions hold under a rush:
  *
- * A group is full when its SUBMITTED applications plus taken seats reach its
- * capacity: the organization then sees no more pending applications than it
- * can confirm, and parents beyond that wait in order on the waitlist.
+ * - `application-submission.ts`: submit (SUBMITTED, or WAITLISTED when full);
+ * - `application-confirmation.ts`: confirm (the seat and the contract offer);
+ * - `application-closing.ts`: reject, cancel, expire an unsigned offer;
+ * - `application-waitlist.ts`: the waitlist moving up;
+ * - `contract-application-side.ts`: what signing and a contract's end do to the application.
  */
 @Service()
 export class EnrollmentService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly settings: AppSettings,
-    private readonly notifications: NotificationService,
-    private readonly funding: ContractFundingService,
-    private readonly transitions: ApplicationTransitions,
-    private readonly offers: ContractOffers,
-    private readonly clock: Clock,
+    private readonly submission: ApplicationSubmission,
+    private readonly confirmation: ApplicationConfirmation,
+    private readonly closing: ApplicationClosing,
   ) {}
 
-  async submitApplication(actor: Actor | undefined, command: SubmitApplicationCommand): Promise<Application> {
-    const parent = requireRole(actor, Role.PARENT);
-    try {
-      return await this.dataSource.transaction((m) =>
-        idempotent(m, parent.userId, command.idempotencyKey, { operation: 'submitApplication', args: { childId: command.childId, groupId: command.groupId } }, (id) => this.applicationById(m, id), () => this.submit(m, parent, command)),
-      );
-    } catch (err) {
-      if (isUniqueViolation(err, 'applications_live_per_child_program')) throw this.duplicateError();
-      throw err;
-    }
+  submitApplication(actor: Actor | undefined, command: SubmitApplicationCommand): Promise<Application> {
+    return this.submission.submitApplication(actor, command);
   }
 
-  async confirmApplication(actor: Actor | undefined, applicationId: string, idempotencyKey?: string | null, now = this.clock.now()): Promise<Application> {
-    const staff = requireRole(actor, Role.PROVIDER_STAFF);
-    return this.dataSource.transaction((m) =>
-      idempotent(m, staff.userId, idempotencyKey, { operation: 'confirmApplication', args: { applicationId } }, (id) => this.applicationById(m, id), () => this.offers.offer(m, staff, applicationId, now)),
-    );
+  confirmApplication(actor: Actor | undefined, applicationId: string, idempotencyKey?: string | null, now?: Date): Promise<Application> {
+    return this.confirmation.confirmApplication(actor, applicationId, idempotencyKey, now);
   }
 
-  async rejectApplication(actor: Actor | undefined, applicationId: string, reason: string, idempotencyKey?: string | null): Promise<Application> {
-    const staff = requireRole(actor, Role.PROVIDER_STAFF);
-    return this.dataSource.transaction((m) =>
-      idempotent(m, staff.userId, idempotencyKey, { operation: 'rejectApplication', args: { applicationId, reason } }, (id) => this.applicationById(m, id), async () => {
-        const application = await lockApplication(m, applicationId, { organizationId: staff.organizationId! });
-        await this.close(m, application, ApplicationStatus.REJECTED, { actorUserId: staff.userId, rejectReason: reason, notice: (n) => applicationPhrases.rejected(n, reason) });
-        return application;
-      }),
-    );
+  rejectApplication(actor: Actor | undefined, applicationId: string, reason: string, idempotencyKey?: string | null): Promise<Application> {
+    return this.closing.rejectApplication(actor, applicationId, reason, idempotencyKey);
   }
 
-  /** The parent withdraws an application before signing; a held seat and blocked money are returned. */
-  async cancelApplication(actor: Actor | undefined, applicationId: string, idempotencyKey?: string | null): Promise<Application> {
-    const parent = requireRole(actor, Role.PARENT);
-    return this.dataSource.transaction((m) =>
-      idempotent(m, parent.userId, idempotencyKey, { operation: 'cancelApplication', args: { applicationId } }, (id) => this.applicationById(m, id), async () => {
-        const application = await lockApplication(m, applicationId, { parentUserId: parent.userId });
-        await this.close(m, application, ApplicationStatus.CANCELLED, { actorUserId: parent.userId, notice: applicationPhrases.cancelled });
-        return application;
-      }),
-    );
+  cancelApplication(actor: Actor | undefined, applicationId: string, idempotencyKey?: string | null): Promise<Application> {
+    return this.closing.cancelApplication(actor, applicationId, idempotencyKey);
   }
 
-  /** The parent signs the offer: blocked money becomes committed to the organization, the child is enrolled. */
-  async signContract(actor: Actor | undefined, contractId: string, idempotencyKey?: string | null, now = this.clock.now()): Promise<Contract> {
-    const parent = requireRole(actor, Role.PARENT);
-    return this.dataSource.transaction((m) =>
-      idempotent(m, parent.userId, idempotencyKey, { operation: 'signContract', args: { contractId } }, (id) => m.findOneByOrFail(Contract, { id }), async () => {
-        const offer = await m.findOne(Contract, { where: { id: contractId, parentUserId: parent.userId } });
-        if (!offer) throw new NotFoundError('Договор');
-        const application = await lockApplication(m, offer.applicationId, { parentUserId: parent.userId });
-        const contract = await lockContract(m, offer.id);
-        if (contract.status !== ContractStatus.OFFERED) {
-          throw new InvalidTransitionError('Этот договор уже нельзя подписать', { status: contract.status });
-        }
-        if (contract.offerExpiresAt <= now) {
-          throw new DomainError(EnrollmentErrorCode.OFFER_EXPIRED, 'Срок подписания договора истёк: подайте заявку заново', { offerExpiresAt: contract.offerExpiresAt });
-        }
-        await execute(m, `UPDATE contracts SET status = 'ACTIVE', signed_at = $2, updated_at = clock_timestamp() WHERE id = $1`, [contract.id, now]);
-        await this.funding.activateAtSigning(m, contract, parent.userId, `Договор № ${contract.number} подписан: средства зарезервированы для организации`, regionDay(now));
-        await this.transitions.changeStatus(m, application, ApplicationStatus.ENROLLED, {
-          actorUserId: parent.userId,
-          contractId: contract.id,
-          notice: (n) => applicationPhrases.enrolled(n, contract.number, contract.startsOn, contract.endsOn),
-        });
-        await writeAudit(m, { actorUserId: parent.userId, entityType: 'contract', entityId: contract.id, action: 'sign', before: { status: contract.status }, after: { status: ContractStatus.ACTIVE } });
-        return m.findOneByOrFail(Contract, { id: contract.id });
-      }),
-    );
-  }
-
-  /**
-   * Expires offers whose deadline passed by `now`: the block is lifted, the
-   * seat freed and the waitlist moves up. Each offer is its own transaction
-   * re-checked under lock, so running twice (or on two processes) is harmless.
-   */
-  async expireOffers(now = this.clock.now()): Promise<number> {
-    let expired = 0;
-    for (;;) {
-      const due: { id: string; application_id: string }[] = await this.dataSource.query(
-        `SELECT id, application_id FROM contracts WHERE status = 'OFFERED' AND offer_expires_at <= $1 ORDER BY offer_expires_at, id LIMIT $2`,
-        [now, EXPIRY_BATCH],
-      );
-      let progressed = 0;
-      for (const row of due) {
-        try {
-          progressed += await this.dataSource.transaction(async (m) => {
-            const application = await lockApplication(m, row.application_id, {});
-            const contract = await lockContract(m, row.id);
-            if (application.status !== ApplicationStatus.CONFIRMED || contract.status !== ContractStatus.OFFERED || contract.offerExpiresAt > now) return 0;
-            await this.close(m, application, ApplicationStatus.EXPIRED, {
-              actorUserId: null,
-              notice: (n) => applicationPhrases.expired(n, contract.number, contract.offerExpiresAt),
-            });
-            return 1;
-          });
-        } catch (err) {
-          this.settings.logger.error({ err, contractId: row.id }, 'could not expire an offer');
-        }
-      }
-      expired += progressed;
-      if (due.length < EXPIRY_BATCH || progressed === 0) return expired;
-    }
-  }
-
-  /**
-   * Frees one taken seat of a group and moves the waitlist up, inside the
-   * caller's transaction (lock order: after the application and contract rows,
-   * before the certificate account).
-   */
-  async freeSeatAndPromote(manager: EntityManager, groupId: string): Promise<void> {
-    await releaseSeat(manager, groupId);
-    await this.transitions.promoteWaitlist(manager, groupId);
-  }
-
-  /**
-   * For billing, when an active contract ends (terminated or completed), in
-   * the caller's transaction and before it locks the contract: the application
-   * becomes ENDED (the child may apply to the program again), the parent is
-   * notified, the seat is freed and the waitlist moves up.
-   */
-  async endEnrollment(manager: EntityManager, applicationId: string, actorUserId: string | null, notice: (names: ApplicationNames) => Phrase): Promise<ApplicationNames> {
-    const application = await lockApplication(manager, applicationId, {});
-    const names = await this.transitions.names(manager, application);
-    await this.transitions.changeStatus(manager, application, ApplicationStatus.ENDED, { actorUserId, notice, names });
-    await this.freeSeatAndPromote(manager, application.groupId);
-    return names;
-  }
-
-  private async submit(m: EntityManager, parent: Actor, command: SubmitApplicationCommand): Promise<Application> {
-    await requireParentInGoodStanding(m, parent.userId);
-    const child = await m
-      .createQueryBuilder(Child, 'c')
-      .leftJoinAndMapOne('c.certificate', Certificate, 'cert', 'cert.child_id = c.id')
-      .where('c.id = :id AND c.parent_user_id = :parentUserId', { id: command.childId, parentUserId: parent.userId })
-      .getOne() as (Child & { certificate: Certificate | null }) | null;
-    if (!child) throw new NotFoundError('Ребёнок');
-    const offering = await findOffering(m, command.groupId);
-    if (!offering) throw new NotFoundError('Группа');
-    const { program, organization } = offering;
-    assertEligible(child, offering, program, organization, child.certificate?.status ?? null, this.clock.today());
-    // A live duplicate is refused by the partial unique index on (child, program) when the row is inserted (DUPLICATE_APPLICATION).
-
-    // Everything that does not depend on the group's state happens before its lock, which is held until commit.
-    const id = randomUUID();
-    await this.transitions.notifyStaff(m, { id, organizationId: organization.id }, applicationPhrases.newApplication(`${child.lastName} ${child.firstName}`, program.title, offering.name));
-    await writeAudit(m, { actorUserId: parent.userId, entityType: 'application', entityId: id, action: 'submit', after: { groupId: offering.id } });
-
-    const group = await lockGroup(m, offering.id);
-    const [{ submitted, next }] = await m.query(
-      `SELECT count(*) FILTER (WHERE status = 'SUBMITTED')::int AS submitted, coalesce(max(waitlist_position), 0) + 1 AS next
-         FROM applications WHERE group_id = $1 AND status IN ('SUBMITTED', 'WAITLISTED')`,
-      [group.id],
-    );
-    const full = group.seatsTaken + submitted >= group.capacity;
-    const application = m.create(Application, {
-      id,
-      childId: child.id,
-      parentUserId: parent.userId,
-      groupId: group.id,
-      programId: program.id,
-      organizationId: organization.id,
-      municipalityId: program.municipalityId,
-      status: full ? ApplicationStatus.WAITLISTED : ApplicationStatus.SUBMITTED,
-      waitlistPosition: full ? next : null,
-      rejectReason: null,
-    });
-    const names = { childFirstName: child.firstName, programTitle: program.title };
-    const notice = full ? applicationPhrases.waitlisted(names, group.name, next) : applicationPhrases.submitted(names);
-    const [created] = await m.query(
-      `WITH created AS (
-         INSERT INTO applications (id, child_id, parent_user_id, group_id, program_id, organization_id, municipality_id, status, waitlist_position)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, status, submitted_at, updated_at
-       ), event AS (
-         INSERT INTO application_events (application_id, status, actor_user_id, note) SELECT id, status, $3, $10 FROM created
-       )
-       SELECT submitted_at, updated_at FROM created`,
-      [id, child.id, parent.userId, group.id, program.id, organization.id, program.municipalityId, application.status, application.waitlistPosition, notice.body],
-    );
-    Object.assign(application, { submittedAt: created.submitted_at, updatedAt: created.updated_at });
-    await this.notifications.notify(m, [application.parentUserId], { ...notice, applicationId: application.id });
-    return application;
-  }
-
-  /**
-   * Ends an application that has not become a contract (rejected, cancelled,
-   * expired) and returns what it held: the offer is closed, blocked money
-   * unblocked, the seat freed; the group's next waitlisted application moves up.
-   */
-  private async close(m: EntityManager, application: Application, to: ApplicationStatus, change: StatusChange): Promise<void> {
-    assertTransition(application, to);
-    const from = application.status;
-    let contract: Contract | null = null;
-    if (from === ApplicationStatus.CONFIRMED) {
-      const offer = await m.findOneByOrFail(Contract, { applicationId: application.id });
-      contract = await lockContract(m, offer.id);
-      await execute(m, `UPDATE contracts SET status = $2, closed_at = clock_timestamp(), close_reason = $3, updated_at = clock_timestamp() WHERE id = $1`, [
-        contract.id,
-        to === ApplicationStatus.EXPIRED ? ContractStatus.EXPIRED : ContractStatus.CANCELLED,
-        `${STATUS_NAMES[to]}${change.rejectReason ? `: ${change.rejectReason}` : ''}`,
-      ]);
-    }
-    await this.transitions.changeStatus(m, application, to, { ...change, contractId: contract?.id });
-    if (from === ApplicationStatus.CONFIRMED) {
-      await this.freeSeatAndPromote(m, application.groupId);
-    } else if (from === ApplicationStatus.SUBMITTED) {
-      await this.transitions.promoteWaitlist(m, application.groupId);
-    }
-    if (contract) await this.funding.cancelAtClose(m, contract, change.actorUserId, `Оферта № ${contract.number} ${STATUS_NAMES[to]}: блокировка снята`);
-    await writeAudit(m, { actorUserId: change.actorUserId, entityType: 'application', entityId: application.id, action: to.toLowerCase(), before: { status: from }, after: { status: to } });
-  }
-
-  private duplicateError(): DomainError {
-    return new DomainError(EnrollmentErrorCode.DUPLICATE_APPLICATION, 'У ребёнка уже есть действующая заявка или договор по этой программе');
-  }
-
-  private applicationById(m: EntityManager, id: string): Promise<Application> {
-    return m.findOneByOrFail(Application, { id });
+  expireOffers(now?: Date): Promise<number> {
+    return this.closing.expireOffers(now);
   }
 }

@@ -8,19 +8,20 @@ import type { FixedClock } from '../../common/clock';
 import type { Container } from '../../common/container';
 import { addDays, type IsoDate } from '../../common/dates';
 import { jobs } from '../../jobs/jobs';
-import type { Actor } from '../accounts/actor';
-import { Role } from '../accounts/role';
-import { monthOf, monthsFromTo, prorate } from '../billing/billing-terms';
+import type { Actor } from '../../common/actor';
+import { Role } from '../../common/role';
+import { monthOf, monthsFromTo, prorate } from '../../common/months';
 import { ChargeService } from '../billing/charge.service';
 import { CertificateService } from '../certificates/certificate.service';
-import { checkInvariants } from '../certificates/invariants';
+import { checkInvariants } from '../../invariants/registry';
 import { LedgerService } from '../certificates/ledger.service';
 import { MunicipalityService } from '../municipalities/municipality.service';
 import { fundingPhrases, type UnfundedReason } from '../notifications/phrasebook/funding';
-import { Contract } from './contract.entity';
-import { ContractFundingService } from './contract-funding.service';
-import { monthsTouched } from './contract-terms';
+import { Contract } from '../contracts/contract.entity';
+import { ContractFundingService } from '../contracts/contract-funding.service';
+import { monthsTouched } from '../contracts/contract-terms';
 import { EnrollmentService } from './enrollment.service';
+import { ContractOffers } from '../contracts/contract-offers';
 
 const PRICE = 200_000;
 const SHARE = 180_000;
@@ -186,12 +187,13 @@ describe('a school year from 1 September to 31 May', () => {
   /** Staff confirm a group's applications on its offer day and the parents sign the next morning. */
   const offerAndSign = async (group: SimGroup, day: IsoDate) => {
     const enrollment = container.get(EnrollmentService);
+    const offers = container.get(ContractOffers);
     for (const seat of seats.filter((s) => s.group === group)) {
       tick(day);
       await enrollment.confirmApplication(group.staff, seat.applicationId!);
       const offer = await ds.getRepository(Contract).findOneByOrFail({ applicationId: seat.applicationId! });
       tick(addDays(day, 1));
-      seat.contractId = (await enrollment.signContract(seat.parent, offer.id)).id;
+      seat.contractId = (await offers.signContract(seat.parent, offer.id)).id;
     }
     clock.set(day);
   };
@@ -284,11 +286,12 @@ describe('a school year from 1 September to 31 May', () => {
     on('2027-01-18', async () => {
       // Half of them sign; the other offers expire and the next child on the list moves up.
       const enrollment = container.get(EnrollmentService);
+      const offers = container.get(ContractOffers);
       const promoted = [...new Set(contractsOf('silent').map((s) => s.group))].map((g) => waitlisted.find((w) => w.group === g)!);
       for (const [i, w] of promoted.entries()) {
         if (i % 2 === 1) continue;
         const offer = await ds.getRepository(Contract).findOneByOrFail({ applicationId: w.applicationId });
-        await enrollment.signContract(w.parent, offer.id);
+        await offers.signContract(w.parent, offer.id);
       }
     });
 

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Service } from '../../common/container';
-import type { GraphQLContext } from '../../graphql/context';
-import { Role } from '../accounts/role';
+import type { GraphQLContext } from '../../common/graphql-context';
+import { Role } from '../../common/role';
 import { CertificatePeriod } from './certificate-period.entity';
 import { FinancingFreeze } from './financing-freeze';
 import { SetCertificatePeriodInput } from './inputs/set-certificate-period.input';

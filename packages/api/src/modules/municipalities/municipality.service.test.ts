@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorByEmail, createTestApp } from '../../../test/app';
 import { DomainError } from '../../common/errors';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../../common/actor';
 import { MunicipalityService } from './municipality.service';
 import { TEST_TODAY } from '../../testing/test-today';
 

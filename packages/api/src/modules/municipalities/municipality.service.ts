@@ -3,7 +3,7 @@ import { writeAudit } from '../../common/audit';
 import { Service } from '../../common/container';
 import { Clock } from '../../common/clock';
 import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../common/errors';
-import { type Actor, requireOperatorOf } from '../accounts/actor';
+import { type Actor, requireOperatorOf } from '../../common/actor';
 import { CertificatePeriod } from './certificate-period.entity';
 import { Municipality } from './municipality.entity';
 import type { SetCertificatePeriodInput } from './inputs/set-certificate-period.input';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { AppSettings, Service } from '../../common/container';
-import type { JobDefinition } from '../../jobs/job-queue';
+import type { JobDefinition } from '../../common/jobs';
 
 const BATCH_SIZE = 50;
 /** After this many failed attempts a message is parked as FAILED instead of being retried every minute forever. */

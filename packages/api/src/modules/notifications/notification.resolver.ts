@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Service } from '../../common/container';
 import { Connection } from '../../common/pagination';
-import type { GraphQLContext } from '../../graphql/context';
+import type { GraphQLContext } from '../../common/graphql-context';
 import { Notification } from './notification.entity';
 import { NotificationService } from './notification.service';
 

@@ -2,7 +2,7 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { Service } from '../../common/container';
 import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination';
 import { execute } from '../../common/sql';
-import { type Actor, requireRole } from '../accounts/actor';
+import { type Actor, requireRole } from '../../common/actor';
 import { Notification } from './notification.entity';
 import type { Phrase } from './phrasebook/phrase';
 

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AMOUNT_TOO_LARGE, formatRub, KopecksScalar, MAX_AMOUNT_KOPECKS } from '../../../common/money';
-import { IDEMPOTENCY_KEY_DESCRIPTION, IDEMPOTENCY_KEY_LENGTH, IDEMPOTENCY_KEY_MESSAGE } from '../../enrollment/inputs/idempotency-key';
+import { IDEMPOTENCY_KEY_DESCRIPTION, IDEMPOTENCY_KEY_LENGTH, IDEMPOTENCY_KEY_MESSAGE } from '../../../common/idempotency-key';
 import { IsMonth } from './month';
 
 @InputType({ description: 'One contract\'s charge for the month' })

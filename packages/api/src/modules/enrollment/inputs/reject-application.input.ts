@@ -1,7 +1,7 @@
 import { IsOptional, IsUUID, Length } from 'class-validator';
 import { TrimmedLength } from '../../../common/text-rules';
 import { Field, ID, InputType } from 'type-graphql';
-import { IDEMPOTENCY_KEY_DESCRIPTION, IDEMPOTENCY_KEY_LENGTH, IDEMPOTENCY_KEY_MESSAGE } from './idempotency-key';
+import { IDEMPOTENCY_KEY_DESCRIPTION, IDEMPOTENCY_KEY_LENGTH, IDEMPOTENCY_KEY_MESSAGE } from '../../../common/idempotency-key';
 
 @InputType({ description: 'Отклонение заявки организацией' })
 export class RejectApplicationInput {

@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthenticatedError } from '../../common/errors';
+import { ForbiddenError, UnauthenticatedError } from './errors';
 import { Role } from './role';
 
 /** Who is acting: the signed-in user as services see it. */
@@ -30,4 +30,20 @@ export function requireOperatorOf(actor: Actor | undefined, municipalityId: stri
     throw new ForbiddenError('Это данные другого муниципалитета');
   }
   return operator;
+}
+
+/** What a role may see of applications and contracts, as a condition the query itself carries. */
+export function visibleScope(actor: Actor): { parentUserId?: string; organizationId?: string; municipalityId?: string } {
+  switch (actor.role) {
+    case Role.PARENT:
+      return { parentUserId: actor.userId };
+    case Role.PROVIDER_STAFF:
+      return { organizationId: actor.organizationId! };
+    case Role.OPERATOR:
+      return { municipalityId: actor.municipalityId! };
+    case Role.REGION_ADMIN:
+      return {};
+    default:
+      throw new ForbiddenError();
+  }
 }

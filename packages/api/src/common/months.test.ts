@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contractDaysIn, daysInMonth, lastDayOf, monthName, monthsFromTo, prorate } from './billing-terms';
-import { rubCell, toCsv } from './csv';
+import { contractDaysIn, daysInMonth, lastDayOf, monthName, monthsFromTo, prorate } from './months';
 
-describe('billing terms', () => {
+describe('calendar months', () => {
   it('knows the length of every month, leap Februaries included', () => {
     expect([daysInMonth('2026-02'), daysInMonth('2028-02'), daysInMonth('2026-11'), daysInMonth('2026-12')]).toEqual([28, 29, 30, 31]);
     expect(lastDayOf('2026-11')).toBe('2026-11-30');
@@ -33,14 +32,5 @@ describe('billing terms', () => {
     // 180 000 × 10 / 31 = 58 064.5… → 58 064
     expect(prorate(180_000, span, '2026-12')).toBe(58_064);
     expect(prorate(180_000, span, '2027-01')).toBe(0);
-  });
-
-  it('writes CSV for Russian Excel: BOM, semicolons, quoted cells, decimal commas', () => {
-    const csv = toCsv([
-      ['Программа', 'Сумма, ₽'],
-      ['«Шахматы; дебюты»', rubCell(180_005)],
-      ['Кружок "Юный техник"', rubCell(-50)],
-    ]);
-    expect(csv).toBe('\uFEFFПрограмма;Сумма, ₽\r\n"«Шахматы; дебюты»";1800,05\r\n"Кружок ""Юный техник""";-0,50\r\n');
   });
 });

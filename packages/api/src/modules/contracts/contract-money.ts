@@ -1,18 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { Contract } from '../enrollment/contract.entity';
-import { ContractFunding, FundingSource, FundingStatus } from '../enrollment/contract-funding.entity';
-import { firstDayOf, lastDayOf, type Month } from './billing-terms';
-
-/**
- * Serialises everything that changes one organization's charges or invoices
- * of one month (recording, correcting, forming), so an invoice never misses
- * a charge committed beside it. A transaction-scoped advisory lock: there is
- * no row to lock before the month's first charge or invoice exists. Taken
- * before any row lock (then contract, invoice, certificate account).
- */
-export async function lockBillingMonth(manager: EntityManager, organizationId: string, month: string): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`billing:${organizationId}:${month}`]);
-}
+import { ContractFunding, FundingSource, FundingStatus } from './contract-funding.entity';
+import { firstDayOf, lastDayOf, type Month } from '../../common/months';
 
 /**
  * What the certificate still holds committed for this contract in one
@@ -47,11 +35,6 @@ export function committedFundings(manager: EntityManager, contractId: string): P
     where: { contractId, source: FundingSource.CERTIFICATE, status: FundingStatus.COMMITTED },
     order: { startsOn: 'ASC' },
   });
-}
-
-/** Locks a contract row, scoped to its owner in the query itself (another tenant's contract is never loaded). */
-export function lockContract(manager: EntityManager, id: string, scope: { organizationId?: string; parentUserId?: string } = {}): Promise<Contract | null> {
-  return manager.getRepository(Contract).createQueryBuilder('c').setLock('pessimistic_write').where({ id, ...scope }).getOne();
 }
 
 export async function programTitle(manager: EntityManager, programId: string): Promise<string> {

@@ -6,15 +6,16 @@ import { createTestParents } from '../../../test/enrollment';
 import { createTestProgram } from '../../../test/signed-contracts';
 import type { FixedClock } from '../../common/clock';
 import type { Container } from '../../common/container';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../../common/actor';
 import { financingCreditKey } from '../certificates/certificate.service';
-import { checkInvariants } from '../certificates/invariants';
+import { checkInvariants } from '../../invariants/registry';
 import { LedgerService } from '../certificates/ledger.service';
 import { PeriodRolloverService } from '../certificates/period-rollover.service';
 import { MunicipalityService } from '../municipalities/municipality.service';
 import { Contract } from './contract.entity';
 import { ContractFundingService } from './contract-funding.service';
-import { EnrollmentService } from './enrollment.service';
+import { EnrollmentService } from '../enrollment/enrollment.service';
+import { ContractOffers } from './contract-offers';
 
 const SHARE = 180_000; // the test program: price 2 000 ₽, normative 1 800 ₽
 const CHILDREN = 8;
@@ -33,12 +34,14 @@ describe('the rollover racing confirmations and signatures for the same new-peri
   let clock: FixedClock;
   let close: () => Promise<void>;
   let enrollment: EnrollmentService;
+  let offers: ContractOffers;
   let staff: Actor;
   let zeyaId: string;
 
   beforeEach(async () => {
     ({ dataSource: ds, container, clock, close } = await createTestApp({ today: '2026-12-01', poolSize: 20 }));
     enrollment = container.get(EnrollmentService);
+    offers = container.get(ContractOffers);
     staff = await actorByEmail(ds, 'staff@demo.ru');
     [{ id: zeyaId }] = await ds.query(`SELECT id FROM municipalities WHERE code = 'zeya'`);
     const operator = await actorByEmail(ds, 'operator@demo.ru');
@@ -66,7 +69,7 @@ describe('the rollover racing confirmations and signatures for the same new-peri
       const first = await enrollment.submitApplication(parent, { childId: children[i].childId, groupId: continuing.groupId });
       await enrollment.confirmApplication(staff, first.id);
       const offer = await ds.getRepository(Contract).findOneByOrFail({ applicationId: first.id });
-      if (options.signed) await enrollment.signContract(parent, offer.id);
+      if (options.signed) await offers.signContract(parent, offer.id);
       const second = await enrollment.submitApplication(parent, { childId: children[i].childId, groupId: fresh.groupId });
       kids.push({ parent, ...children[i], contractId: offer.id, applicationId: second.id });
     }
@@ -135,11 +138,11 @@ describe('the rollover racing confirmations and signatures for the same new-peri
     clock.set('2027-01-01');
     const rollover = container.get(PeriodRolloverService);
     // One parent signs at midnight, hours before the night's rollover; the others sign while it runs.
-    await enrollment.signContract(kids[0].parent, kids[0].contractId);
+    await offers.signContract(kids[0].parent, kids[0].contractId);
     expect(await statuses([kids[0].contractId])).toEqual(['ACTIVE']);
-    const early = kids.slice(1, CHILDREN / 2).map((k) => enrollment.signContract(k.parent, k.contractId));
+    const early = kids.slice(1, CHILDREN / 2).map((k) => offers.signContract(k.parent, k.contractId));
     const run = rollover.run();
-    const late = kids.slice(CHILDREN / 2).map((k) => enrollment.signContract(k.parent, k.contractId));
+    const late = kids.slice(CHILDREN / 2).map((k) => offers.signContract(k.parent, k.contractId));
     const results = await Promise.allSettled([run, ...early, ...late]);
 
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);

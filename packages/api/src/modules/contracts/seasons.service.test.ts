@@ -7,17 +7,18 @@ import type { FixedClock } from '../../common/clock';
 import type { Container } from '../../common/container';
 import { DomainError } from '../../common/errors';
 import { formatRub } from '../../common/money';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../../common/actor';
 import { ChargeService } from '../billing/charge.service';
-import { ContractClosingService } from '../billing/contract-closing.service';
+import { ContractClosingService } from './contract-closing.service';
 import { CertificateService } from '../certificates/certificate.service';
-import { checkInvariants } from '../certificates/invariants';
+import { checkInvariants } from '../../invariants/registry';
 import { LedgerService } from '../certificates/ledger.service';
 import { PeriodRolloverService } from '../certificates/period-rollover.service';
 import { MunicipalityService } from '../municipalities/municipality.service';
 import { Contract } from './contract.entity';
-import { EnrollmentQueryService } from './enrollment-query.service';
-import { EnrollmentService } from './enrollment.service';
+import { ContractQueryService } from './contract-query.service';
+import { EnrollmentService } from '../enrollment/enrollment.service';
+import { ContractOffers } from './contract-offers';
 import { ContractFundingService } from './contract-funding.service';
 
 const SHARE = 180_000; // the test program: price 2 000 ₽, normative 1 800 ₽
@@ -33,6 +34,7 @@ describe('seasons across financing periods', () => {
   let clock: FixedClock;
   let close: () => Promise<void>;
   let enrollment: EnrollmentService;
+  let offers: ContractOffers;
   let parent: Actor;
   let staff: Actor;
   let operator: Actor;
@@ -42,6 +44,7 @@ describe('seasons across financing periods', () => {
   beforeEach(async () => {
     ({ dataSource: ds, container, clock, close } = await createTestApp({ today: '2026-12-02', poolSize: 10 }));
     enrollment = container.get(EnrollmentService);
+    offers = container.get(ContractOffers);
     [parent, staff, operator] = await Promise.all(['parent@demo.ru', 'staff@demo.ru', 'operator@demo.ru'].map((e) => actorByEmail(ds, e)));
     [{ id: zeyaId }] = await ds.query(`SELECT id FROM municipalities WHERE code = 'zeya'`);
   });
@@ -56,7 +59,7 @@ describe('seasons across financing periods', () => {
     const application = await enrollment.submitApplication(parent, { childId, groupId });
     await enrollment.confirmApplication(staff, application.id);
     const offer = await ds.getRepository(Contract).findOneByOrFail({ applicationId: application.id });
-    const contract = await enrollment.signContract(parent, offer.id);
+    const contract = await offers.signContract(parent, offer.id);
     return { contract, certificateId, childId, applicationId: application.id };
   };
   const account = async (certificateId: string, on: string) => {
@@ -64,7 +67,7 @@ describe('seasons across financing periods', () => {
     return a && { blocked: a.blocked, committed: a.committed, spent: a.spent, available: a.available };
   };
   const reload = (id: string) => ds.getRepository(Contract).findOneByOrFail({ id });
-  const plan = async (id: string) => (await container.get(EnrollmentQueryService).fundingPlan(await reload(id))).map((p) => ({ year: p.year, months: p.months, state: p.state }));
+  const plan = async (id: string) => (await container.get(ContractQueryService).fundingPlan(await reload(id))).map((p) => ({ year: p.year, months: p.months, state: p.state }));
   const seats = async (groupId: string): Promise<number> => (await ds.query(`SELECT seats_taken FROM groups WHERE id = $1`, [groupId]))[0].seats_taken;
   const notices = (kind: string): Promise<{ title: string; body: string; user_id: string }[]> =>
     ds.query(`SELECT title, body, user_id FROM notifications WHERE kind = $1 ORDER BY created_at, id`, [kind]);

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCertificate } from '../../../test/certificates';
-import { createTestDataSource } from '../../../test/database';
-import { checkInvariants, invariantChecks } from './invariants';
+import { createTestCertificate } from '../../test/certificates';
+import { createTestDataSource } from '../../test/database';
+import { checkInvariants, invariantChecks } from './registry';
 
 describe('invariant checker', () => {
   let ds: DataSource;

@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { KopecksScalar, kopecksTransformer } from '../../common/money';
 import { DateTimeScalar, LocalDateScalar } from '../../common/scalars';
 import { FundingType } from '../catalog/catalog.enums';
-import { ContractStatus } from './enrollment.enums';
+import { ContractStatus } from './contracts.enums';
 
 @ObjectType({ description: 'Договор об образовании: made from a confirmed application; its terms are fixed at the offer' })
 @Entity({ name: 'contracts' })

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '../modules/accounts/actor';
+import type { Actor } from './actor';
 import type { Loaders } from './loaders';
 
 export interface GraphQLContext {

@@ -1,5 +1,5 @@
-import type { IsoDate } from '../../common/dates';
-import { BadInputError } from '../../common/errors';
+import type { IsoDate } from './dates';
+import { BadInputError } from './errors';
 
 /** A calendar month, `YYYY-MM`: the unit of charges and invoices. */
 export type Month = string;
@@ -73,4 +73,4 @@ export function prorate(monthlyAmount: number, span: ContractSpan, month: Month)
   return days === total ? monthlyAmount : Math.floor((monthlyAmount * days) / total);
 }
 
-export { ruDate } from '../../common/dates';
+export { ruDate } from './dates';

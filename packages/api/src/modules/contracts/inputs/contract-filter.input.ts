@@ -1,6 +1,6 @@
 import { IsEnum, IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { ContractStatus } from '../enrollment.enums';
+import { ContractStatus } from '../contracts.enums';
 
 @InputType({ description: 'Отбор договоров организации' })
 export class ContractFilter {

@@ -3,31 +3,30 @@ import { writeAudit } from '../../common/audit';
 import { AppSettings, Service } from '../../common/container';
 import { Clock } from '../../common/clock';
 import type { IsoDate } from '../../common/dates';
-import { InvalidTransitionError, NotFoundError } from '../../common/errors';
+import { NotFoundError } from '../../common/errors';
 import { formatRub } from '../../common/money';
-import { type Actor, requireRole } from '../accounts/actor';
-import { Role } from '../accounts/role';
+import { type Actor, requireRole } from '../../common/actor';
+import { Role } from '../../common/role';
 import { LedgerService } from '../certificates/ledger.service';
-import { Contract } from '../enrollment/contract.entity';
-import { ContractStatus } from '../enrollment/enrollment.enums';
-import { EnrollmentService } from '../enrollment/enrollment.service';
 import { NotificationService } from '../notifications/notification.service';
-import { lastDayOf, monthOf, monthsFromTo, prorate, ruDate } from './billing-terms';
-import { committedFundings, committedOnContract, lockContract, programTitle } from './contract-money';
-import type { ContractFunding } from '../enrollment/contract-funding.entity';
+import { lastDayOf, monthOf, monthsFromTo, prorate, ruDate } from '../../common/months';
+import { ContractApplications } from './contract-applications';
+import { Contract } from './contract.entity';
+import type { ContractFunding } from './contract-funding.entity';
+import { committedFundings, committedOnContract, programTitle } from './contract-money';
+import { canMove, lockContract, moveContract } from './contract-transitions';
+import { ContractStatus } from './contracts.enums';
 import type { ApplicationNames } from '../notifications/phrasebook/applications';
 import { contractPhrases, type TerminatedBy } from '../notifications/phrasebook/contracts';
 import type { TerminateContractInput } from './inputs/terminate-contract.input';
 
 const COMPLETION_BATCH = 200;
 
-/** A contract either side may end: running, or holding its seat while it waits for a new period's funding. */
-const TERMINABLE = [ContractStatus.ACTIVE, ContractStatus.AWAITING_FUNDING];
-
 /**
  * How contracts end (DESIGN.md rule 5). Termination and completion lock in
  * enrollment's order: the application row, the contract, the group (freeing
- * the seat moves the waitlist up), then the certificate account.
+ * the seat moves the waitlist up, on the application side), then the
+ * certificate account. Billing calls in here; nothing here calls billing.
  *
  * A terminated contract frees its seat at once, not at the end of the month:
  * the family has left, and the next child on the waitlist gets the place
@@ -40,7 +39,7 @@ export class ContractClosingService {
     private readonly dataSource: DataSource,
     private readonly settings: AppSettings,
     private readonly ledger: LedgerService,
-    private readonly enrollment: EnrollmentService,
+    private readonly applications: ContractApplications,
     private readonly notifications: NotificationService,
     private readonly clock: Clock,
   ) {}
@@ -57,11 +56,8 @@ export class ContractClosingService {
     const found = await this.dataSource.getRepository(Contract).findOne({ where: { id: input.contractId, ...scope } });
     if (!found) throw new NotFoundError('Договор');
     return this.dataSource.transaction(async (m) => {
-      await this.lockApplication(m, found.applicationId);
+      await this.applications.lock(m, found.applicationId);
       const contract = (await lockContract(m, found.id))!;
-      if (!TERMINABLE.includes(contract.status)) {
-        throw new InvalidTransitionError(`Договор № ${contract.number} не действует: расторгнуть его нельзя`, { status: contract.status });
-      }
       const by = user.role === Role.PARENT ? 'PARENT' : 'ORGANIZATION';
       const { names, endsOn } = await this.terminate(m, contract, lastDayOf(monthOf(today)), today, user.userId, input.reason, by);
       if (user.role === Role.PARENT) {
@@ -90,7 +86,7 @@ export class ContractClosingService {
       try {
         ended += await this.dataSource.transaction(async (m) => {
           const { applicationId } = await m.findOneByOrFail(Contract, { id: row.id });
-          await this.lockApplication(m, applicationId);
+          await this.applications.lock(m, applicationId);
           const contract = (await lockContract(m, row.id))!;
           if (contract.status !== ContractStatus.AWAITING_FUNDING || contract.fundingDeadline! >= today) return 0;
           const reason = `родитель не выбрал способ оплаты до ${ruDate(contract.fundingDeadline!)}, а период финансирования договор не оплатил`;
@@ -140,12 +136,8 @@ export class ContractClosingService {
     }
     const released = releases.reduce((sum, r) => sum + r.amount, 0);
 
-    await m.query(
-      `UPDATE contracts SET status = 'TERMINATED', ends_on = $2, funding_deadline = NULL, awaiting_period_id = NULL,
-                            closed_at = clock_timestamp(), close_reason = $3, updated_at = clock_timestamp() WHERE id = $1`,
-      [contract.id, endsOn, reason],
-    );
-    const names = await this.enrollment.endEnrollment(m, contract.applicationId, actorUserId, (n) => contractPhrases.terminated(n, contract.number, by, endsOn, reason, released));
+    await moveContract(m, contract, ContractStatus.TERMINATED, { endsOn, closeReason: reason }, `Договор № ${contract.number} не действует: расторгнуть его нельзя`);
+    const names = await this.applications.ended(m, contract.applicationId, actorUserId, (n) => contractPhrases.terminated(n, contract.number, by, endsOn, reason, released));
     for (const { funding, amount } of releases) {
       await this.ledger.release(m, {
         certificateId: contract.certificateId!,
@@ -196,13 +188,10 @@ export class ContractClosingService {
 
   private async complete(m: EntityManager, contractId: string, today: IsoDate): Promise<number> {
     const { applicationId } = await m.findOneByOrFail(Contract, { id: contractId });
-    await this.lockApplication(m, applicationId);
+    await this.applications.lock(m, applicationId);
     const contract = (await lockContract(m, contractId))!;
-    if (![...TERMINABLE, ContractStatus.TERMINATED].includes(contract.status) || contract.endsOn >= today) return 0;
-    await m.query(
-      `UPDATE contracts SET status = 'COMPLETED', funding_deadline = NULL, awaiting_period_id = NULL, closed_at = coalesce(closed_at, clock_timestamp()), updated_at = clock_timestamp() WHERE id = $1`,
-      [contract.id],
-    );
+    if (!canMove(contract.status, ContractStatus.COMPLETED) || contract.endsOn >= today) return 0;
+    await moveContract(m, contract, ContractStatus.COMPLETED);
     const title = await programTitle(m, contract.programId);
     const remainders: { funding: ContractFunding; amount: number }[] = [];
     for (const funding of await committedFundings(m, contract.id)) {
@@ -211,7 +200,7 @@ export class ContractClosingService {
     }
     const remainder = remainders.reduce((sum, r) => sum + r.amount, 0);
     if (contract.status !== ContractStatus.TERMINATED) {
-      await this.enrollment.endEnrollment(m, contract.applicationId, null, (n) => contractPhrases.completed(n, contract.number, contract.endsOn, remainder));
+      await this.applications.ended(m, contract.applicationId, null, (n) => contractPhrases.completed(n, contract.number, contract.endsOn, remainder));
     } else if (remainder > 0) {
       // A terminated contract ended its enrollment (and told the parent) when it was terminated; only the remainder is news.
       const [names] = await m.query(`SELECT c.first_name AS "childFirstName", p.title AS "programTitle" FROM children c, programs p WHERE c.id = $1 AND p.id = $2`, [
@@ -233,9 +222,5 @@ export class ContractClosingService {
     }
     await writeAudit(m, { actorUserId: null, entityType: 'contract', entityId: contract.id, action: 'complete', before: { status: contract.status }, after: { status: ContractStatus.COMPLETED, released: remainder } });
     return 1;
-  }
-
-  private async lockApplication(m: EntityManager, applicationId: string): Promise<void> {
-    await m.query(`SELECT id FROM applications WHERE id = $1 FOR UPDATE`, [applicationId]);
   }
 }

@@ -1,26 +1,6 @@
-import type { DataSource } from 'typeorm';
-import { billingChecks } from '../billing/billing.invariants';
-import { enrollmentChecks } from '../enrollment/enrollment.invariants';
+import type { InvariantCheck } from '../../common/invariant-check';
 
-/** One broken rule found in the database. */
-export interface InvariantViolation {
-  invariant: string;
-  /** The row that breaks it, e.g. `certificate_accounts 3f2…`. */
-  subject: string;
-  details: string;
-}
-
-/**
- * A rule of DESIGN.md → Invariants, as one SQL query returning a row per
- * violation with the columns `subject` and `details` (both text). Modules add
- * their rules by appending to `invariantChecks` below (enrollment: contracts,
- * billing: charges), so the command and the tests check everything at once.
- */
-export interface InvariantCheck {
-  name: string;
-  sql: string;
-}
-
+/** DESIGN.md → Invariants, the certificates' part: accounts equal their ledger, and periods keep their limits. */
 export const ledgerChecks: InvariantCheck[] = [
   {
     name: 'account balances are never negative and available ≥ 0',
@@ -123,25 +103,3 @@ export const ledgerChecks: InvariantCheck[] = [
        WHERE c.status = 'FINANCING' AND NOT EXISTS (SELECT 1 FROM certificate_accounts a WHERE a.certificate_id = c.id)`,
   },
 ];
-
-export const seatChecks: InvariantCheck[] = [
-  {
-    name: 'every group: taken seats ≤ capacity',
-    sql: `
-      SELECT 'groups ' || id AS subject, format('seats_taken=%s capacity=%s', seats_taken, capacity) AS details
-        FROM groups WHERE seats_taken < 0 OR seats_taken > capacity`,
-  },
-];
-
-/** Every invariant of the system; modules append their checks here. */
-export const invariantChecks: InvariantCheck[] = [...ledgerChecks, ...seatChecks, ...enrollmentChecks, ...billingChecks];
-
-/** Runs every check against the database; an empty list means all invariants hold. */
-export async function checkInvariants(dataSource: DataSource, checks: InvariantCheck[] = invariantChecks): Promise<InvariantViolation[]> {
-  const violations: InvariantViolation[] = [];
-  for (const check of checks) {
-    const rows: { subject: string; details: string }[] = await dataSource.query(check.sql);
-    for (const row of rows) violations.push({ invariant: check.name, subject: row.subject, details: row.details });
-  }
-  return violations;
-}

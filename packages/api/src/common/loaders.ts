@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { EntityRows } from '../common/entity-rows';
+import { EntityRows } from './entity-rows';
 
 /**
  * Per-request batching: every nested field that loads rows by key goes

@@ -5,17 +5,18 @@ import { createTestCertificate } from '../../../test/certificates';
 import { createTestProgram } from '../../../test/signed-contracts';
 import type { FixedClock } from '../../common/clock';
 import type { Container } from '../../common/container';
-import type { Actor } from '../accounts/actor';
-import { prorate } from '../billing/billing-terms';
+import type { Actor } from '../../common/actor';
+import { prorate } from '../../common/months';
 import { ChargeService } from '../billing/charge.service';
-import { ContractClosingService } from '../billing/contract-closing.service';
-import { checkInvariants } from '../certificates/invariants';
+import { ContractClosingService } from './contract-closing.service';
+import { checkInvariants } from '../../invariants/registry';
 import { LedgerService } from '../certificates/ledger.service';
 import { PeriodRolloverService } from '../certificates/period-rollover.service';
 import { MunicipalityService } from '../municipalities/municipality.service';
 import { Contract } from './contract.entity';
-import { EnrollmentQueryService } from './enrollment-query.service';
-import { EnrollmentService } from './enrollment.service';
+import { ContractQueryService } from './contract-query.service';
+import { EnrollmentService } from '../enrollment/enrollment.service';
+import { ContractOffers } from './contract-offers';
 
 const SHARE = 180_000; // the test program: price 2 000 ₽, normative 1 800 ₽
 
@@ -31,6 +32,7 @@ describe('29 February 2028', () => {
   let clock: FixedClock;
   let close: () => Promise<void>;
   let enrollment: EnrollmentService;
+  let offers: ContractOffers;
   let parent: Actor;
   let staff: Actor;
   const ledger = new LedgerService();
@@ -38,6 +40,7 @@ describe('29 February 2028', () => {
   beforeAll(async () => {
     ({ dataSource: ds, container, clock, close } = await createTestApp({ today: '2027-12-01' }));
     enrollment = container.get(EnrollmentService);
+    offers = container.get(ContractOffers);
     const operator = await actorByEmail(ds, 'operator@demo.ru');
     [parent, staff] = await Promise.all(['parent@demo.ru', 'staff@demo.ru'].map((e) => actorByEmail(ds, e)));
     const [{ id: zeyaId }] = await ds.query(`SELECT id FROM municipalities WHERE code = 'zeya'`);
@@ -53,12 +56,12 @@ describe('29 February 2028', () => {
     const application = await enrollment.submitApplication(parent, { childId, groupId });
     await enrollment.confirmApplication(staff, application.id);
     const offer = await ds.getRepository(Contract).findOneByOrFail({ applicationId: application.id });
-    return { contract: await enrollment.signContract(parent, offer.id), certificateId };
+    return { contract: await offers.signContract(parent, offer.id), certificateId };
   };
   const reload = (id: string) => ds.getRepository(Contract).findOneByOrFail({ id });
   const charge = (contractId: string, amount: number, today = '2028-02-29') =>
     container.get(ChargeService).recordCharges(staff, { month: '2028-02', items: [{ contractId, amount }] }, today).then(([r]) => r);
-  const plan = async (id: string) => (await container.get(EnrollmentQueryService).fundingPlan(await reload(id))).map((p) => ({ year: p.year, months: p.months, state: p.state }));
+  const plan = async (id: string) => (await container.get(ContractQueryService).fundingPlan(await reload(id))).map((p) => ({ year: p.year, months: p.months, state: p.state }));
 
   it('funds a December contract through the 2028 rollover, offers a seat on the leap day, and charges a 29-day February', async () => {
     const schoolYear = await createTestProgram(ds, { title: 'Шахматы', startsOn: '2027-09-01', endsOn: '2028-05-31' });

@@ -5,8 +5,8 @@ import { AppSettings, Service } from '../../common/container';
 import { addDays, type IsoDate } from '../../common/dates';
 import { DomainError, InvalidTransitionError, NotFoundError } from '../../common/errors';
 import { idempotent } from '../../common/idempotency';
-import { type Actor, requireRole } from '../accounts/actor';
-import { Role } from '../accounts/role';
+import { type Actor, requireRole } from '../../common/actor';
+import { Role } from '../../common/role';
 import { availableOf } from '../certificates/certificate-account.entity';
 import { CertificateStatus } from '../certificates/certificates.enums';
 import { LedgerService } from '../certificates/ledger.service';
@@ -17,8 +17,9 @@ import { type ContractNames, fundingPhrases, type UnfundedReason } from '../noti
 import { Contract } from './contract.entity';
 import { ContractFunding, FundingSource, FundingStatus } from './contract-funding.entity';
 import { monthsTouched, type PeriodBounds, type SeasonSlice, seasonSlices } from './contract-terms';
-import { ContractStatus } from './enrollment.enums';
-import { EnrollmentErrorCode } from './enrollment.errors';
+import { lockContract, moveContract } from './contract-transitions';
+import { ContractStatus } from './contracts.enums';
+import { ContractErrorCode } from './contracts.errors';
 
 /** A contract's season cut by financing periods, and which of them is today's. */
 export interface FundingPlan {
@@ -70,7 +71,7 @@ export class ContractFundingService implements PeriodFundingListener {
     const first = plan.slices[0];
     if (!first.period) {
       throw new DomainError(
-        EnrollmentErrorCode.OUTSIDE_PERIOD,
+        ContractErrorCode.OUTSIDE_PERIOD,
         `Муниципалитет ещё не установил период финансирования на ${first.year} год: договор на эти даты пока заключить нельзя`,
         { groupStartsOn: group.startsOn, groupEndsOn: group.endsOn },
       );
@@ -212,7 +213,7 @@ export class ContractFundingService implements PeriodFundingListener {
     const parent = requireRole(actor, Role.PARENT);
     return this.dataSource.transaction((m) =>
       idempotent(m, parent.userId, idempotencyKey, { operation: 'payContractMyself', args: { contractId } }, (id) => m.findOneByOrFail(Contract, { id }), async () => {
-        const contract = await m.getRepository(Contract).createQueryBuilder('c').setLock('pessimistic_write').where({ id: contractId, parentUserId: parent.userId }).getOne();
+        const contract = await lockContract(m, contractId, { parentUserId: parent.userId });
         if (!contract) throw new NotFoundError('Договор');
         if (contract.status !== ContractStatus.AWAITING_FUNDING) {
           throw new InvalidTransitionError(`Договор № ${contract.number} не ждёт финансирования: решение об оплате не требуется`, { status: contract.status });
@@ -263,10 +264,7 @@ export class ContractFundingService implements PeriodFundingListener {
 
   private async awaitFunding(m: EntityManager, contract: Contract, slice: SeasonSlice, reason: UnfundedReason): Promise<void> {
     const deadline = addDays(this.clock.today(), this.settings.config.fundingDecisionDays);
-    await m.query(
-      `UPDATE contracts SET status = 'AWAITING_FUNDING', funding_deadline = $2, awaiting_period_id = $3, updated_at = clock_timestamp() WHERE id = $1`,
-      [contract.id, deadline, slice.period!.id],
-    );
+    await moveContract(m, contract, ContractStatus.AWAITING_FUNDING, { awaiting: { periodId: slice.period!.id, deadline } });
     await writeAudit(m, {
       actorUserId: null,
       entityType: 'contract',
@@ -288,7 +286,7 @@ export class ContractFundingService implements PeriodFundingListener {
   }
 
   private async resume(m: EntityManager, contract: Contract, actorUserId: string | null, how: string): Promise<void> {
-    await m.query(`UPDATE contracts SET status = 'ACTIVE', funding_deadline = NULL, awaiting_period_id = NULL, updated_at = clock_timestamp() WHERE id = $1`, [contract.id]);
+    await moveContract(m, contract, ContractStatus.ACTIVE);
     await writeAudit(m, { actorUserId, entityType: 'contract', entityId: contract.id, action: how, before: { status: contract.status }, after: { status: ContractStatus.ACTIVE } });
   }
 

@@ -1,4 +1,4 @@
-import type { JobDefinition } from '../../jobs/job-queue';
+import type { JobDefinition } from '../../common/jobs';
 import { ContractClosingService } from './contract-closing.service';
 
 /**

@@ -1,6 +1,6 @@
 import { IsOptional, IsUUID, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { IDEMPOTENCY_KEY_DESCRIPTION, IDEMPOTENCY_KEY_LENGTH, IDEMPOTENCY_KEY_MESSAGE } from './idempotency-key';
+import { IDEMPOTENCY_KEY_DESCRIPTION, IDEMPOTENCY_KEY_LENGTH, IDEMPOTENCY_KEY_MESSAGE } from '../../../common/idempotency-key';
 
 /** What every parent's decision on a contract carries: which contract, and a key that makes a retry harmless. */
 @InputType()

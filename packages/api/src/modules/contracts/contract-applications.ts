@@ -1,0 +1,46 @@
+import type { EntityManager } from 'typeorm';
+import type { ApplicationNames } from '../notifications/phrasebook/applications';
+import type { Phrase } from '../notifications/phrasebook/phrase';
+import type { Contract } from './contract.entity';
+
+/**
+ * What a contract's lifecycle needs from the application it was made from.
+ * Enrollment comes after contracts in the module order (confirming an
+ * application makes an offer), so it implements this side and registers it
+ * when the container is wired (`createContainer`); contracts never import
+ * enrollment.
+ */
+export interface ApplicationSide {
+  /** Locks the contract's application row: first in the lock order, before the contract. */
+  lock(m: EntityManager, applicationId: string): Promise<void>;
+  /** The parent signed: CONFIRMED → ENROLLED, the parent is told. */
+  enrolled(m: EntityManager, contract: Contract, actorUserId: string): Promise<void>;
+  /** The contract ended: ENROLLED → ENDED, the parent is told in `notice`'s words, the seat is freed and the waitlist moves up. */
+  ended(m: EntityManager, applicationId: string, actorUserId: string | null, notice: (names: ApplicationNames) => Phrase): Promise<ApplicationNames>;
+}
+
+/** The registered application side, one per container. */
+export class ContractApplications implements ApplicationSide {
+  private side: ApplicationSide | null = null;
+
+  register(side: ApplicationSide): void {
+    this.side = side;
+  }
+
+  lock(m: EntityManager, applicationId: string): Promise<void> {
+    return this.registered().lock(m, applicationId);
+  }
+
+  enrolled(m: EntityManager, contract: Contract, actorUserId: string): Promise<void> {
+    return this.registered().enrolled(m, contract, actorUserId);
+  }
+
+  ended(m: EntityManager, applicationId: string, actorUserId: string | null, notice: (names: ApplicationNames) => Phrase): Promise<ApplicationNames> {
+    return this.registered().ended(m, applicationId, actorUserId, notice);
+  }
+
+  private registered(): ApplicationSide {
+    if (!this.side) throw new Error('No application side registered: build the container with createContainer');
+    return this.side;
+  }
+}

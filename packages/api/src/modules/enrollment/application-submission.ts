@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { writeAudit } from '../../common/audit';
+import { Clock } from '../../common/clock';
+import { Service } from '../../common/container';
+import { DomainError, NotFoundError } from '../../common/errors';
+import { idempotent } from '../../common/idempotency';
+import { type Actor, requireRole } from '../../common/actor';
+import { requireParentInGoodStanding } from '../accounts/parent-standing';
+import { Role } from '../../common/role';
+import { Certificate } from '../certificates/certificate.entity';
+import { Child } from '../certificates/child.entity';
+import { NotificationService } from '../notifications/notification.service';
+import { applicationPhrases } from '../notifications/phrasebook/applications';
+import { Application } from './application.entity';
+import { ApplicationTransitions, findOffering, lockGroup } from './application-transitions';
+import { assertEligible } from './enrollment-rules';
+import { ApplicationStatus } from './enrollment.enums';
+import { EnrollmentErrorCode } from './enrollment.errors';
+
+export interface SubmitApplicationCommand {
+  childId: string;
+  groupId: string;
+  idempotencyKey?: string | null;
+}
+
+function isUniqueViolation(err: unknown, constraint: string): boolean {
+  return err instanceof QueryFailedError && (err.driverError as { code?: string; constraint?: string }).code === '23505' && (err.driverError as { constraint?: string }).constraint === constraint;
+}
+
+/**
+ * A parent applies for a group (DESIGN.md «Enrollment»): SUBMITTED while the
+ * group's pending applications plus taken seats are below its capacity,
+ * WAITLISTED in order after that. Everything that does not depend on the
+ * group's state is done before its row lock, which is held until commit.
+ */
+@Service()
+export class ApplicationSubmission {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationService,
+    private readonly transitions: ApplicationTransitions,
+    private readonly clock: Clock,
+  ) {}
+
+  async submitApplication(actor: Actor | undefined, command: SubmitApplicationCommand): Promise<Application> {
+    const parent = requireRole(actor, Role.PARENT);
+    try {
+      return await this.dataSource.transaction((m) =>
+        idempotent(m, parent.userId, command.idempotencyKey, { operation: 'submitApplication', args: { childId: command.childId, groupId: command.groupId } }, (id) => m.findOneByOrFail(Application, { id }), () => this.insert(m, parent, command)),
+      );
+    } catch (err) {
+      if (isUniqueViolation(err, 'applications_live_per_child_program')) {
+        throw new DomainError(EnrollmentErrorCode.DUPLICATE_APPLICATION, 'У ребёнка уже есть действующая заявка или договор по этой программе');
+      }
+      throw err;
+    }
+  }
+
+  private async insert(m: EntityManager, parent: Actor, command: SubmitApplicationCommand): Promise<Application> {
+    await requireParentInGoodStanding(m, parent.userId);
+    const child = await m
+      .createQueryBuilder(Child, 'c')
+      .leftJoinAndMapOne('c.certificate', Certificate, 'cert', 'cert.child_id = c.id')
+      .where('c.id = :id AND c.parent_user_id = :parentUserId', { id: command.childId, parentUserId: parent.userId })
+      .getOne() as (Child & { certificate: Certificate | null }) | null;
+    if (!child) throw new NotFoundError('Ребёнок');
+    const offering = await findOffering(m, command.groupId);
+    if (!offering) throw new NotFoundError('Группа');
+    const { program, organization } = offering;
+    assertEligible(child, offering, program, organization, child.certificate?.status ?? null, this.clock.today());
+    // A live duplicate is refused by the partial unique index on (child, program) when the row is inserted (DUPLICATE_APPLICATION).
+
+    // Everything that does not depend on the group's state happens before its lock, which is held until commit.
+    const id = randomUUID();
+    await this.transitions.notifyStaff(m, { id, organizationId: organization.id }, applicationPhrases.newApplication(`${child.lastName} ${child.firstName}`, program.title, offering.name));
+    await writeAudit(m, { actorUserId: parent.userId, entityType: 'application', entityId: id, action: 'submit', after: { groupId: offering.id } });
+
+    const group = await lockGroup(m, offering.id);
+    const [{ submitted, next }] = await m.query(
+      `SELECT count(*) FILTER (WHERE status = 'SUBMITTED')::int AS submitted, coalesce(max(waitlist_position), 0) + 1 AS next
+         FROM applications WHERE group_id = $1 AND status IN ('SUBMITTED', 'WAITLISTED')`,
+      [group.id],
+    );
+    const full = group.seatsTaken + submitted >= group.capacity;
+    const application = m.create(Application, {
+      id,
+      childId: child.id,
+      parentUserId: parent.userId,
+      groupId: group.id,
+      programId: program.id,
+      organizationId: organization.id,
+      municipalityId: program.municipalityId,
+      status: full ? ApplicationStatus.WAITLISTED : ApplicationStatus.SUBMITTED,
+      waitlistPosition: full ? next : null,
+      rejectReason: null,
+    });
+    const names = { childFirstName: child.firstName, programTitle: program.title };
+    const notice = full ? applicationPhrases.waitlisted(names, group.name, next) : applicationPhrases.submitted(names);
+    const [created] = await m.query(
+      `WITH created AS (
+         INSERT INTO applications (id, child_id, parent_user_id, group_id, program_id, organization_id, municipality_id, status, waitlist_position)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, status, submitted_at, updated_at
+       ), event AS (
+         INSERT INTO application_events (application_id, status, actor_user_id, note) SELECT id, status, $3, $10 FROM created
+       )
+       SELECT submitted_at, updated_at FROM created`,
+      [id, child.id, parent.userId, group.id, program.id, organization.id, program.municipalityId, application.status, application.waitlistPosition, notice.body],
+    );
+    Object.assign(application, { submittedAt: created.submitted_at, updatedAt: created.updated_at });
+    await this.notifications.notify(m, [application.parentUserId], { ...notice, applicationId: application.id });
+    return application;
+  }
+}
