@@ -181,6 +181,11 @@ export class LedgerService {
     return this.accountQuery(manager, certificateId, on).setLock('pessimistic_write', undefined, ['a']).getOne();
   }
 
+  /** One hold as it stands (unlocked: callers hold the contract's lock, which every movement of its money takes first). */
+  hold(manager: EntityManager, hold: HoldRef): Promise<LedgerHold | null> {
+    return manager.findOneBy(LedgerHold, { applicationId: hold.applicationId, periodId: hold.periodId });
+  }
+
   /** The holds of a contract, oldest period first: what each still holds blocked, committed and spent. */
   holdsOf(manager: EntityManager, contractId: string): Promise<LedgerHold[]> {
     return manager
@@ -295,7 +300,7 @@ export class LedgerService {
 }
 
 /** The key of a hold's own movement, from the hold's stable identity: a retry of the same step finds the first entry. */
-export function holdKey(hold: HoldRef, step: 'open' | 'activate' | 'unblock' | 'close'): string {
+export function holdKey(hold: HoldRef, step: 'open' | 'activate' | 'unblock' | 'close' | 'terminate'): string {
   return `hold:${hold.applicationId}:${hold.periodId}:${step}`;
 }
 
