@@ -5,9 +5,15 @@ import type { DataSource, EntityManager } from 'typeorm';
  * waits until `contenders` of them are queued behind it (or behind each
  * other) in Postgres, then lets them all go at once. Without the gate the
  * first contenders may finish before the last start, and a missing lock would
- * go unnoticed.
+ * go unnoticed. `waiters`: how many contenders reach the lock (those refused
+ * earlier never queue); all of them by default.
  */
-export async function raceBehindLock<T>(dataSource: DataSource, lock: (m: EntityManager) => Promise<unknown>, contenders: (() => Promise<T>)[]): Promise<PromiseSettledResult<T>[]> {
+export async function raceBehindLock<T>(
+  dataSource: DataSource,
+  lock: (m: EntityManager) => Promise<unknown>,
+  contenders: (() => Promise<T>)[],
+  waiters = contenders.length,
+): Promise<PromiseSettledResult<T>[]> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let locked!: () => void;
@@ -19,7 +25,7 @@ export async function raceBehindLock<T>(dataSource: DataSource, lock: (m: Entity
   });
   await held;
   const results = Promise.allSettled(contenders.map((run) => run()));
-  await waitForLockWaiters(dataSource, contenders.length);
+  await waitForLockWaiters(dataSource, waiters);
   release();
   await gate;
   return results;
