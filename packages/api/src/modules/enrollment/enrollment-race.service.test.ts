@@ -5,10 +5,10 @@ import { createFinancedChildren, createTestCertificate } from '../../../test/cer
 import { createTestGroup, createTestParents } from '../../../test/enrollment';
 import { raceBehindLock } from '../../../test/races';
 import type { Container } from '../../common/container';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../../common/actor';
 import { GroupManagementService } from '../catalog/group-management.service';
-import { checkInvariants } from '../certificates/invariants';
-import { monthsTouched } from './contract-terms';
+import { checkInvariants } from '../../invariants/registry';
+import { monthsTouched } from '../contracts/contract-terms';
 import type { Application } from './application.entity';
 import { EnrollmentService } from './enrollment.service';
 import { TEST_TODAY } from '../../testing/test-today';
