@@ -9,7 +9,7 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './db/seed/demo-data'
 export { PROGRAM_TITLES, TEACHERS, STREETS } from './db/seed/catalog-vocabulary';
 export { hashToken } from './modules/accounts/sessions.service';
 export { checkInvariants } from './invariants/registry';
-export { SnilsCrypto, snilsWithControlSum } from './modules/certificates/snils';
+export { SnilsCrypto, snilsWithControlSum } from './common/snils';
 
 /** Fixed key for benchmark runs: their data is synthetic and thrown away. */
 export const BENCH_ENCRYPTION_KEY_HEX = '28'.repeat(32);

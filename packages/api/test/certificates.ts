@@ -1,7 +1,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { type HoldOpening, LedgerService } from '../src/modules/certificates/ledger.service';
-import { snilsWithControlSum } from '../src/modules/certificates/snils';
+import { snilsWithControlSum } from '../src/common/snils';
 import { addDays, addYears } from '../src/common/dates';
 import { TEST_TODAY } from '../src/testing/test-today';
 

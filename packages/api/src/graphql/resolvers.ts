@@ -12,6 +12,7 @@ import { MunicipalityResolver, SupportCenterResolver } from '../modules/municipa
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
 
 /** Every resolver, listed explicitly. */
+// type-graphql's buildSchema takes resolver classes typed as `Function`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
   AccountResolver,

@@ -6,7 +6,7 @@ import { financingCreditKey } from '../../modules/certificates/certificate.servi
 import { CertificateStatus, Gender } from '../../modules/certificates/certificates.enums';
 import { certificateValidUntil } from '../../modules/certificates/child.service';
 import { LedgerService } from '../../modules/certificates/ledger.service';
-import { SnilsCrypto, snilsWithControlSum } from '../../modules/certificates/snils';
+import { SnilsCrypto, snilsWithControlSum } from '../../common/snils';
 
 interface DemoChild {
   lastName: string;

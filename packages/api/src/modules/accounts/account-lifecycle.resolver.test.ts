@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/app';
-import { snilsWithControlSum } from '../certificates/snils';
+import { snilsWithControlSum } from '../../common/snils';
 import { CONSENT_TEXT_V1 } from './consent-texts';
 
 const PASSWORD = 'Сирень-Зея-2026';

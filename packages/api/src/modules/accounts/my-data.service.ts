@@ -2,7 +2,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppSettings, Service } from '../../common/container';
 import { BadInputError } from '../../common/errors';
-import { SnilsCrypto, formatSnils } from '../certificates/snils';
+import { SnilsCrypto, formatSnils } from '../../common/snils';
 import { phoneOrThrow } from './account.service';
 import { type Actor, requireRole } from '../../common/actor';
 import type { UpdateProfileInput } from './inputs/account-forms.input';

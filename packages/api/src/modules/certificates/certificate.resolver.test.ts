@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/app';
 import { bornYearsAgo, randomSnils } from '../../../test/certificates';
-import { formatSnils } from './snils';
+import { formatSnils } from '../../common/snils';
 import { TEST_TODAY } from '../../testing/test-today';
 
 const ADD_CHILD = `mutation($input: AddChildInput!) { addChild(input: $input) { id fullName age snils certificate { id } } }`;

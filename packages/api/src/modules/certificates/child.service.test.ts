@@ -10,7 +10,7 @@ import { Gender } from './certificates.enums';
 import { ChildService } from './child.service';
 import { checkInvariants } from '../../invariants/registry';
 import type { AddChildInput } from './inputs/child.input';
-import { formatSnils, maskSnils, SnilsCrypto } from './snils';
+import { formatSnils, maskSnils, SnilsCrypto } from '../../common/snils';
 
 describe('children', () => {
   let app: Awaited<ReturnType<typeof createTestApp>>;

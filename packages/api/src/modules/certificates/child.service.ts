@@ -11,7 +11,7 @@ import { Certificate } from './certificate.entity';
 import { CertificateStatus } from './certificates.enums';
 import { Child } from './child.entity';
 import type { AddChildInput, UpdateChildInput } from './inputs/child.input';
-import { formatSnils, isValidSnils, maskSnils, normalizeSnils, SnilsCrypto } from './snils';
+import { formatSnils, isValidSnils, maskSnils, normalizeSnils, SnilsCrypto } from '../../common/snils';
 
 /** Children may be registered from their 5th birthday until the day before their 18th. */
 export const MIN_AGE = 5;

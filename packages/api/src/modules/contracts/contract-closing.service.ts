@@ -120,6 +120,7 @@ export class ContractClosingService {
     const capped = contract.endsOn < monthEnd ? contract.endsOn : monthEnd;
     const endsOn = capped < contract.startsOn ? contract.startsOn : capped;
     const span = { startsOn: contract.startsOn, endsOn };
+    // Billing's table, read as data: contracts never call billing, but what was charged limits what a termination keeps.
     const charged = new Map<string, number>(
       (await m.query(`SELECT month, amount FROM charges WHERE contract_id = $1`, [contract.id])).map((r: { month: string; amount: string }) => [r.month, Number(r.amount)]),
     );

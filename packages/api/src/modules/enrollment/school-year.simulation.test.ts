@@ -10,7 +10,7 @@ import { addDays, type IsoDate } from '../../common/dates';
 import { jobs } from '../../jobs/jobs';
 import type { Actor } from '../../common/actor';
 import { Role } from '../../common/role';
-import { monthOf, monthsFromTo, prorate } from '../../common/months';
+import { monthsFromTo, prorate } from '../../common/months';
 import { ChargeService } from '../billing/charge.service';
 import { CertificateService } from '../certificates/certificate.service';
 import { checkInvariants } from '../../invariants/registry';
@@ -285,7 +285,6 @@ describe('a school year from 1 September to 31 May', () => {
     });
     on('2027-01-18', async () => {
       // Half of them sign; the other offers expire and the next child on the list moves up.
-      const enrollment = container.get(EnrollmentService);
       const offers = container.get(ContractOffers);
       const promoted = [...new Set(contractsOf('silent').map((s) => s.group))].map((g) => waitlisted.find((w) => w.group === g)!);
       for (const [i, w] of promoted.entries()) {
