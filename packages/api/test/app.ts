@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { AppSettings, type Container } from '../src/common/container';
 import { TEST_TODAY } from '../src/testing/test-today';
@@ -13,7 +13,7 @@ import { createTestDataSource, TEST_DATA_ENCRYPTION_KEY } from './database';
 
 /** Services wired against a fresh database, as the server wires them. */
 export async function createTestApp(
-  options: { poolSize?: number; today?: string; smtpUrl?: string; env?: AppConfig['env']; config?: Partial<AppConfig> } = {},
+  options: { poolSize?: number; today?: string; smtpUrl?: string; env?: AppConfig['env']; config?: Partial<AppConfig>; logger?: TypeOrmLogger } = {},
 ): Promise<{ dataSource: DataSource; container: Container; clock: FixedClock; close(): Promise<void> }> {
   const dataSource = await createTestDataSource(options);
   // TEST_LOG_LEVEL=error shows what a failing test's server logged.

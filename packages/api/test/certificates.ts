@@ -1,6 +1,6 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { LedgerService } from '../src/modules/certificates/ledger.service';
+import { type HoldOpening, LedgerService } from '../src/modules/certificates/ledger.service';
 import { snilsWithControlSum } from '../src/common/snils';
 import { addDays, addYears } from '../src/common/dates';
 import { TEST_TODAY } from '../src/testing/test-today';
@@ -97,4 +97,21 @@ export async function createFinancedChildren(
   );
   const byChild = new Map(certificates.map((c) => [c.child_id, c.id]));
   return created.map((c) => ({ childId: c.child_id, certificateId: byChild.get(c.child_id)! }));
+}
+
+/** A fresh financing certificate and a way to open holds on it for made-up applications. */
+export async function certificateWithHolds(ds: DataSource) {
+  const { certificateId } = await createTestCertificate(ds);
+  const [{ period_id: periodId }] = await ds.query(`SELECT period_id FROM certificate_accounts WHERE certificate_id = $1`, [certificateId]);
+  const opening = (amount: number, extra: Partial<HoldOpening> = {}): HoldOpening => ({
+    certificateId,
+    periodId,
+    applicationId: randomUUID(),
+    contractId: randomUUID(),
+    amount,
+    actorUserId: null,
+    reason: 'Тестовая блокировка',
+    ...extra,
+  });
+  return { certificateId, periodId, opening };
 }

@@ -7,6 +7,7 @@ import { CertificateAccount } from '../modules/certificates/certificate-account.
 import { Certificate } from '../modules/certificates/certificate.entity';
 import { Child } from '../modules/certificates/child.entity';
 import { LedgerEntry } from '../modules/certificates/ledger-entry.entity';
+import { LedgerHold } from '../modules/certificates/ledger-hold.entity';
 import { Charge } from '../modules/billing/charge.entity';
 import { Invoice } from '../modules/billing/invoice.entity';
 import { ApplicationEvent } from '../modules/enrollment/application-event.entity';
@@ -19,4 +20,4 @@ import { SupportCenter } from '../modules/municipalities/support-center.entity';
 import { Notification } from '../modules/notifications/notification.entity';
 
 /** Every entity, listed explicitly (no globs: the build output layout must not matter). */
-export const entities = [Municipality, SupportCenter, CertificatePeriod, Organization, Program, Group, User, Session, Child, Certificate, CertificateAccount, LedgerEntry, Notification, Application, ApplicationEvent, Contract, ContractFunding, Invoice, Charge];
+export const entities = [Municipality, SupportCenter, CertificatePeriod, Organization, Program, Group, User, Session, Child, Certificate, CertificateAccount, LedgerEntry, LedgerHold, Notification, Application, ApplicationEvent, Contract, ContractFunding, Invoice, Charge];

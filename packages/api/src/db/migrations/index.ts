@@ -10,6 +10,7 @@ import { IdempotencyFingerprint1764130000000 } from './1764130000000-idempotency
 import { CatalogReadModel1764140000000 } from './1764140000000-catalog-read-model';
 import { Accounts1764160000000 } from './1764160000000-accounts';
 import { CatalogSeatsVersion1764170000000 } from './1764170000000-catalog-seats-version';
+import { LedgerHolds1764200000000 } from './1764200000000-ledger-holds';
 
 /** Every migration in order, listed explicitly. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CatalogReadModel1764140000000,
   Accounts1764160000000,
   CatalogSeatsVersion1764170000000,
+  LedgerHolds1764200000000,
 ];

@@ -18,7 +18,7 @@ import { BillingErrorCode } from './billing.errors';
 import { assertMonth, contractDaysIn, firstDayOf, lastDayOf, type Month, monthName, monthOf, prorate, ruDate } from '../../common/months';
 import type { ChargeResult, MonthSheet } from './billing.types';
 import { Charge } from './charge.entity';
-import { committedOnContract, fundingForMonth, programTitle } from '../contracts/contract-money';
+import { fundingForMonth, programTitle } from '../contracts/contract-money';
 import { lockContract } from '../contracts/contract-transitions';
 import { lockBillingMonth } from './billing-month-lock';
 import type { ContractFunding } from '../contracts/contract-funding.entity';
@@ -109,18 +109,19 @@ export class ChargeService {
       const revision = charge.revision + 1;
       const change = `было ${formatRub(charge.amount)}, стало ${formatRub(input.amount)}`;
       const funding = await this.requireFunding(m, contract, charge.month);
-      const base = { certificateId: contract.certificateId!, on: funding.startsOn, actorUserId: staff.userId, contractId: contract.id, chargeId: charge.id };
+      const hold = { applicationId: contract.applicationId, periodId: funding.periodId };
+      const base = { actorUserId: staff.userId, chargeId: charge.id };
       if (diff > 0) {
         this.assertChargeable(contract, charge.month);
         await this.assertWithinLimits(m, contract, funding, charge.month, input.amount, diff);
-        await this.ledger.charge(m, {
+        await this.ledger.charge(m, hold, {
           ...base,
           amount: diff,
           reason: `Доплата по списанию за ${monthName(charge.month)}, «${title}»: ${formatRub(diff)} (${change})`,
           idempotencyKey: `charge:${charge.id}:${revision}`,
         });
       } else if (diff < 0) {
-        await this.ledger.reverse(m, {
+        await this.ledger.reverse(m, hold, {
           ...base,
           amount: -diff,
           reason: `Исправление списания за ${monthName(charge.month)}, «${title}»: возвращено ${formatRub(-diff)} (${change})`,
@@ -128,7 +129,7 @@ export class ChargeService {
         });
         // A completed contract has released its remainder already: what the correction frees goes back to the certificate too.
         if (contract.status === ContractStatus.COMPLETED) {
-          await this.ledger.release(m, {
+          await this.ledger.release(m, hold, {
             ...base,
             amount: -diff,
             reason: `Возврат на сертификат по договору № ${contract.number}, «${title}»: договор завершён — ${formatRub(-diff)}`,
@@ -270,13 +271,10 @@ export class ChargeService {
     const title = await programTitle(m, contract.programId);
     const line = `Списание за ${monthName(month)}, «${title}», ${formatRub(item.amount)}`;
     if (item.amount > 0) {
-      await this.ledger.charge(m, {
-        certificateId: contract.certificateId!,
+      await this.ledger.charge(m, { applicationId: contract.applicationId, periodId: funding.periodId }, {
         amount: item.amount,
-        on: funding.startsOn,
         actorUserId: staff.userId,
         reason: line,
-        contractId: contract.id,
         chargeId: charge.id,
         idempotencyKey: `charge:${charge.id}:0`,
       });
@@ -333,7 +331,7 @@ export class ChargeService {
         { contractNumber: contract.number, limit: cap, amount },
       );
     }
-    const committed = await committedOnContract(m, contract.id, funding.periodId);
+    const committed = (await this.ledger.hold(m, { applicationId: contract.applicationId, periodId: funding.periodId }))?.committed ?? 0;
     if (added > committed) {
       throw new DomainError(
         BillingErrorCode.CHARGE_OVER_COMMITTED,

@@ -1,6 +1,6 @@
-import type { Logger as TypeOrmLogger } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/app';
+import { StatementCounter } from '../../../test/statements';
 
 interface ProgramsResult {
   programs: {
@@ -182,29 +182,20 @@ describe('programs search over HTTP', () => {
 describe('nested catalog query', () => {
 
   it('costs a fixed number of SQL statements however many programs it returns (no N+1)', async () => {
-    const statements: string[] = [];
-    const counting: TypeOrmLogger = {
-      logQuery: (q) => void statements.push(q),
-      logQueryError: () => undefined,
-      logQuerySlow: () => undefined,
-      logSchemaBuild: () => undefined,
-      logMigration: () => undefined,
-      log: () => undefined,
-    };
+    const counter = new StatementCounter();
     const { createTestApp } = await import('../../../test/app');
     const { createDataSource } = await import('../../db/data-source');
     const { createServer } = await import('../../server');
     const { AppSettings } = await import('../../common/container');
     const base = await createTestApp();
     const url = (base.dataSource.options as { url: string }).url;
-    const dataSource = createDataSource(url, { logger: counting });
+    const dataSource = createDataSource(url, { logger: counter });
     await dataSource.initialize();
     const settings = base.container.get(AppSettings);
     const server = await createServer(dataSource, settings.config, settings.logger);
     const port = await server.listen(0);
     const run = async (first: number) => {
-      statements.length = 0;
-      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      const { result: res, statements } = await counter.measure(() => fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -212,11 +203,11 @@ describe('nested catalog query', () => {
             organization { name municipality { name } } municipality { name supportCenter { phone } }
             groups { name freeSeats } } } } }`,
         }),
-      });
+      }));
       const body = await res.json();
       expect(body.errors).toBeUndefined();
       expect(body.data.programs.edges).toHaveLength(first);
-      return statements.filter((s) => !/^(START TRANSACTION|COMMIT|SET TRANSACTION)/i.test(s)).length;
+      return statements.length;
     };
     const few = await run(5);
     const many = await run(40);

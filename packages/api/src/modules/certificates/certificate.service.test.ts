@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorByEmail, createTestApp } from '../../../test/app';
-import { bornYearsAgo, createTestCertificate, randomSnils } from '../../../test/certificates';
+import { bornYearsAgo, certificateWithHolds, createTestCertificate, randomSnils } from '../../../test/certificates';
 import { DomainError } from '../../common/errors';
 import type { Actor } from '../../common/actor';
 import { MunicipalityService } from '../municipalities/municipality.service';
@@ -244,7 +244,9 @@ describe('certificate lifecycle', () => {
       await service.grantFinancing(actors.operator, certificate.id);
       const suspended = await service.suspendCertificate(actors.operator, { certificateId: certificate.id, reason: 'Проверка документов' });
       expect(suspended).toMatchObject({ status: CertificateStatus.SUSPENDED, statusReason: 'Проверка документов' });
-      const block = await failure(ds.transaction((m) => ledger.block(m, { certificateId: certificate.id, amount: 1_000, on: TEST_TODAY, actorUserId: null, reason: 'тест', idempotencyKey: randomUUID() })));
+      const [{ period_id: periodId }] = await ds.query(`SELECT period_id FROM certificate_accounts WHERE certificate_id = $1`, [certificate.id]);
+      const opening = { certificateId: certificate.id, periodId, applicationId: randomUUID(), contractId: randomUUID(), amount: 1_000, actorUserId: null, reason: 'тест' };
+      const block = await failure(ds.transaction((m) => ledger.block(m, opening)));
       expect(block.code).toBe('CERTIFICATE_NOT_FINANCING');
       const resumed = await service.resumeCertificate(actors.operator, certificate.id);
       expect(resumed).toMatchObject({ status: CertificateStatus.FINANCING, statusReason: null });
@@ -304,10 +306,8 @@ describe('certificate lifecycle', () => {
     });
 
     it('pages the ledger newest first', async () => {
-      const { certificateId } = await createTestCertificate(ds);
-      for (const amount of [1_000, 2_000, 3_000]) {
-        await ds.transaction((m) => ledger.block(m, { certificateId, amount, on: TEST_TODAY, actorUserId: null, reason: `Блок ${amount}`, idempotencyKey: randomUUID() }));
-      }
+      const { certificateId, opening } = await certificateWithHolds(ds);
+      for (const amount of [1_000, 2_000, 3_000]) await ds.transaction((m) => ledger.block(m, opening(amount, { reason: `Блок ${amount}` })));
       const certificate = (await service.certificate(actors.admin, certificateId))!;
       const first = await service.ledgerPage(actors.admin, certificate, 2);
       expect(first.totalCount).toBe(4);

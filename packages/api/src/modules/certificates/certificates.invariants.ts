@@ -31,6 +31,47 @@ export const ledgerChecks: InvariantCheck[] = [
           OR a.spent <> coalesce(s.spent, 0) OR a.expired <> coalesce(s.expired, 0)`,
   },
   {
+    name: 'every account: blocked, committed and spent are the sums of its holds',
+    sql: `
+      WITH sums AS (SELECT account_id, sum(blocked) AS blocked, sum(committed) AS committed, sum(spent) AS spent FROM ledger_holds GROUP BY account_id)
+      SELECT 'certificate_accounts ' || a.id AS subject,
+             format('blocked=%s committed=%s spent=%s; holds %s/%s/%s', a.blocked, a.committed, a.spent, coalesce(s.blocked, 0), coalesce(s.committed, 0), coalesce(s.spent, 0)) AS details
+        FROM certificate_accounts a LEFT JOIN sums s ON s.account_id = a.id
+       WHERE a.blocked <> coalesce(s.blocked, 0) OR a.committed <> coalesce(s.committed, 0) OR a.spent <> coalesce(s.spent, 0)`,
+  },
+  {
+    name: 'every hold equals the sum of its entries, all in its own account, opened once',
+    sql: `
+      WITH sums AS (
+        SELECT e.hold_id, bool_and(e.account_id = h.account_id) AS same_account,
+               count(*) FILTER (WHERE e.type IN ('BLOCK','COMMIT')) AS openings,
+               sum(e.amount) FILTER (WHERE e.type IN ('BLOCK','COMMIT')) AS opened,
+               sum(CASE e.type WHEN 'BLOCK' THEN e.amount WHEN 'UNBLOCK' THEN -e.amount WHEN 'ACTIVATE' THEN -e.amount ELSE 0 END) AS blocked,
+               sum(CASE e.type WHEN 'ACTIVATE' THEN e.amount WHEN 'COMMIT' THEN e.amount WHEN 'RELEASE' THEN -e.amount WHEN 'CHARGE' THEN -e.amount WHEN 'REVERSAL' THEN e.amount ELSE 0 END) AS committed,
+               sum(CASE e.type WHEN 'CHARGE' THEN e.amount WHEN 'REVERSAL' THEN -e.amount ELSE 0 END) AS spent
+          FROM ledger_entries e JOIN ledger_holds h ON h.id = e.hold_id GROUP BY e.hold_id)
+      SELECT 'ledger_holds ' || h.id AS subject,
+             format('amount=%s blocked=%s committed=%s spent=%s; entries %s opening(s) of %s, %s/%s/%s%s', h.amount, h.blocked, h.committed, h.spent,
+                    coalesce(s.openings, 0), coalesce(s.opened, 0), coalesce(s.blocked, 0), coalesce(s.committed, 0), coalesce(s.spent, 0),
+                    CASE WHEN s.same_account THEN '' ELSE ', entries in another account' END) AS details
+        FROM ledger_holds h LEFT JOIN sums s ON s.hold_id = h.id
+       WHERE s.openings IS DISTINCT FROM 1 OR h.amount <> s.opened OR NOT s.same_account
+          OR h.blocked <> s.blocked OR h.committed <> s.committed OR h.spent <> s.spent`,
+  },
+  {
+    name: 'every hold is resolved at most once (posted or voided), takes its whole pending amount, and pends no more once resolved',
+    sql: `
+      SELECT 'ledger_holds ' || h.id AS subject,
+             format('%s resolution(s) of %s; opened %s by %s; blocked=%s', count(r.id), coalesce(sum(r.amount), 0), h.amount, o.type, h.blocked) AS details
+        FROM ledger_holds h
+        JOIN ledger_entries o ON o.hold_id = h.id AND o.type IN ('BLOCK','COMMIT')
+        LEFT JOIN ledger_entries r ON r.hold_id = h.id AND r.type IN ('ACTIVATE','UNBLOCK')
+       GROUP BY h.id, o.type
+      HAVING count(r.id) > 1 OR (o.type = 'COMMIT' AND count(r.id) > 0)
+          OR (count(r.id) = 1 AND (h.blocked <> 0 OR sum(r.amount) <> h.amount))
+          OR (count(r.id) = 0 AND o.type = 'BLOCK' AND h.blocked <> h.amount)`,
+  },
+  {
     name: 'ledger entries stay with the certificate of their account',
     sql: `
       SELECT 'ledger_entries ' || e.id AS subject, format('entry certificate %s, account certificate %s', e.certificate_id, a.certificate_id) AS details

@@ -44,6 +44,10 @@ export class LedgerEntry {
   @Column({ type: 'uuid', nullable: true })
   chargeId: string | null;
 
+  /** The hold the money moved in or out of; null for the account's own money (CREDIT, EXPIRE). */
+  @Column({ type: 'uuid', nullable: true })
+  holdId: string | null;
+
   @Column({ type: 'uuid', nullable: true })
   actorUserId: string | null;
 

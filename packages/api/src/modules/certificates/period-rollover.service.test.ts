@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorByEmail, createTestApp } from '../../../test/app';
-import { createTestCertificate } from '../../../test/certificates';
+import { certificateWithHolds, createTestCertificate } from '../../../test/certificates';
 import type { Actor } from '../../common/actor';
 import { MunicipalityService } from '../municipalities/municipality.service';
 import { CertificateService } from './certificate.service';
@@ -38,9 +37,10 @@ describe('period rollover', () => {
     (await ds.query(`SELECT status, status_before_suspension, status_reason FROM certificates WHERE id = $1`, [certificateId]))[0];
 
   it('expires what is unspent, keeps what is reserved, credits the new nominal — and a second run changes nothing', async () => {
-    const { certificateId } = await createTestCertificate(ds);
-    await ds.transaction((m) => ledger.block(m, { certificateId, amount: 200_000, on: TEST_TODAY, actorUserId: null, reason: 'Заявка', idempotencyKey: randomUUID() }));
-    await ds.transaction((m) => ledger.activate(m, { certificateId, amount: 50_000, on: TEST_TODAY, actorUserId: null, reason: 'Договор', idempotencyKey: randomUUID() }));
+    // An offer's pending hold and a signed contract's posted one, for contracts the ledger knows only by id.
+    const { certificateId, opening } = await certificateWithHolds(ds);
+    await ds.transaction((m) => ledger.block(m, opening(150_000, { reason: 'Заявка' })));
+    await ds.transaction((m) => ledger.commit(m, opening(50_000, { reason: 'Договор' })));
     await municipalities.setCertificatePeriod(operator, { municipalityId: zeyaId, year: year + 1, nominal: 1_500_000, financingLimit: 5_000, startsOn: `${year + 1}-01-01`, endsOn: `${year + 1}-12-31` });
 
     const first = await rollover.run(`${year + 1}-01-01`);

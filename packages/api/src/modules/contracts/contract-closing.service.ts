@@ -7,13 +7,13 @@ import { NotFoundError } from '../../common/errors';
 import { formatRub } from '../../common/money';
 import { type Actor, requireRole } from '../../common/actor';
 import { Role } from '../../common/role';
-import { LedgerService } from '../certificates/ledger.service';
+import { holdKey, LedgerService } from '../certificates/ledger.service';
 import { NotificationService } from '../notifications/notification.service';
 import { lastDayOf, monthOf, monthsFromTo, prorate, ruDate } from '../../common/months';
 import { ContractApplications } from './contract-applications';
 import { Contract } from './contract.entity';
 import type { ContractFunding } from './contract-funding.entity';
-import { committedFundings, committedOnContract, programTitle } from './contract-money';
+import { committedFundings, programTitle } from './contract-money';
 import { canMove, lockContract, moveContract } from './contract-transitions';
 import { ContractStatus } from './contracts.enums';
 import type { ApplicationNames } from '../notifications/phrasebook/applications';
@@ -126,13 +126,14 @@ export class ContractClosingService {
     );
     const title = await programTitle(m, contract.programId);
     const releases: { funding: ContractFunding; amount: number }[] = [];
-    // The contract row is locked and every movement of its money locks it first: the committed sums hold until the releases below.
+    const holds = await this.heldByPeriod(m, contract.id);
+    // The contract row is locked and every movement of its money locks it first: what its holds keep committed stands until the releases below.
     for (const funding of await committedFundings(m, contract.id)) {
       const last = funding.endsOn < endsOn ? funding.endsOn : endsOn;
       const kept = funding.startsOn > endsOn ? 0 : monthsFromTo(monthOf(funding.startsOn), monthOf(last))
         .filter((month) => month <= currentMonth)
         .reduce((sum, month) => sum + Math.max(0, prorate(contract.certificateMonthlyShare, span, month) - (charged.get(month) ?? 0)), 0);
-      const amount = Math.max(0, (await committedOnContract(m, contract.id, funding.periodId)) - kept);
+      const amount = Math.max(0, (holds.get(funding.periodId) ?? 0) - kept);
       if (amount > 0) releases.push({ funding, amount });
     }
     const released = releases.reduce((sum, r) => sum + r.amount, 0);
@@ -140,14 +141,12 @@ export class ContractClosingService {
     await moveContract(m, contract, ContractStatus.TERMINATED, { endsOn, closeReason: reason }, `Договор № ${contract.number} не действует: расторгнуть его нельзя`);
     const names = await this.applications.ended(m, contract.applicationId, actorUserId, (n) => contractPhrases.terminated(n, contract.number, by, endsOn, reason, released));
     for (const { funding, amount } of releases) {
-      await this.ledger.release(m, {
-        certificateId: contract.certificateId!,
+      const hold = { applicationId: contract.applicationId, periodId: funding.periodId };
+      await this.ledger.release(m, hold, {
         amount,
-        on: funding.startsOn,
         actorUserId,
         reason: `Возврат на сертификат по договору № ${contract.number}, «${title}»: договор расторгнут, действует по ${ruDate(endsOn)} — ${formatRub(amount)}`,
-        contractId: contract.id,
-        idempotencyKey: `contract:${contract.id}:terminate-release:${funding.periodId}`,
+        idempotencyKey: holdKey(hold, 'terminate'),
       });
     }
     await writeAudit(m, {
@@ -195,8 +194,9 @@ export class ContractClosingService {
     await moveContract(m, contract, ContractStatus.COMPLETED);
     const title = await programTitle(m, contract.programId);
     const remainders: { funding: ContractFunding; amount: number }[] = [];
+    const holds = await this.heldByPeriod(m, contract.id);
     for (const funding of await committedFundings(m, contract.id)) {
-      const amount = await committedOnContract(m, contract.id, funding.periodId);
+      const amount = holds.get(funding.periodId) ?? 0;
       if (amount > 0) remainders.push({ funding, amount });
     }
     const remainder = remainders.reduce((sum, r) => sum + r.amount, 0);
@@ -210,18 +210,19 @@ export class ContractClosingService {
       ]);
       await this.notifications.notify(m, [contract.parentUserId], { ...contractPhrases.remainderReturned(names, contract.number, contract.endsOn, remainder), contractId: contract.id });
     }
+    // Each hold's remainder is released once, whatever runs this again (the ledger's close step).
     for (const { funding, amount } of remainders) {
-      await this.ledger.release(m, {
-        certificateId: contract.certificateId!,
-        amount,
-        on: funding.startsOn,
+      await this.ledger.close(m, { applicationId: contract.applicationId, periodId: funding.periodId }, {
         actorUserId: null,
         reason: `Возврат остатка на сертификат по договору № ${contract.number}, «${title}»: договор завершён ${ruDate(contract.endsOn)} — ${formatRub(amount)}`,
-        contractId: contract.id,
-        idempotencyKey: `contract:${contract.id}:complete-release:${funding.periodId}`,
       });
     }
     await writeAudit(m, { actorUserId: null, entityType: 'contract', entityId: contract.id, action: 'complete', before: { status: contract.status }, after: { status: ContractStatus.COMPLETED, released: remainder } });
     return 1;
+  }
+
+  /** What each of the contract's holds still keeps committed, by period. */
+  private async heldByPeriod(m: EntityManager, contractId: string): Promise<Map<string, number>> {
+    return new Map((await this.ledger.holdsOf(m, contractId)).map((h) => [h.periodId, h.committed]));
   }
 }

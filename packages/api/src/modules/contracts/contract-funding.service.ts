@@ -9,7 +9,7 @@ import { type Actor, requireRole } from '../../common/actor';
 import { Role } from '../../common/role';
 import { availableOf } from '../certificates/certificate-account.entity';
 import { CertificateStatus } from '../certificates/certificates.enums';
-import { LedgerService } from '../certificates/ledger.service';
+import { type HoldOpening, LedgerService } from '../certificates/ledger.service';
 import type { FundedPeriod, PeriodFundingListener } from '../certificates/period-funding';
 import { CertificatePeriod } from '../municipalities/certificate-period.entity';
 import { NotificationService } from '../notifications/notification.service';
@@ -83,16 +83,7 @@ export class ContractFundingService implements PeriodFundingListener {
     const slice = plan.current && plan.slices.find((s) => s.period?.id === plan.current!.id);
     if (!slice || contract.certificateMonthlyShare === 0 || !contract.certificateId) return 0;
     const amount = contract.certificateMonthlyShare * slice.months;
-    await this.ledger.block(m, {
-      certificateId: contract.certificateId,
-      amount,
-      on: slice.startsOn,
-      actorUserId,
-      reason,
-      applicationId: contract.applicationId,
-      contractId: contract.id,
-      idempotencyKey: `contract:${contract.id}:block:${slice.period!.id}`,
-    });
+    await this.ledger.block(m, this.opening(contract, slice.period!.id, amount, actorUserId, reason));
     await this.insertFunding(m, contract.id, slice, FundingSource.CERTIFICATE, FundingStatus.BLOCKED, amount);
     return amount;
   }
@@ -104,16 +95,7 @@ export class ContractFundingService implements PeriodFundingListener {
    */
   async activateAtSigning(m: EntityManager, contract: Contract, actorUserId: string, reason: string, today: IsoDate): Promise<void> {
     for (const funding of await this.fundings(m, contract.id, FundingStatus.BLOCKED)) {
-      await this.ledger.activate(m, {
-        certificateId: contract.certificateId!,
-        amount: funding.certificateAmount,
-        on: funding.startsOn,
-        actorUserId,
-        reason,
-        applicationId: contract.applicationId,
-        contractId: contract.id,
-        idempotencyKey: `contract:${contract.id}:activate:${funding.periodId}`,
-      });
+      await this.ledger.activate(m, { applicationId: contract.applicationId, periodId: funding.periodId }, { actorUserId, reason });
       await this.setFundingStatus(m, funding.id, FundingStatus.COMMITTED);
     }
     if (contract.certificateId && contract.certificateMonthlyShare > 0) {
@@ -130,16 +112,7 @@ export class ContractFundingService implements PeriodFundingListener {
   /** An offer that did not go ahead: every block is lifted. */
   async cancelAtClose(m: EntityManager, contract: Contract, actorUserId: string | null, reason: string): Promise<void> {
     for (const funding of await this.fundings(m, contract.id, FundingStatus.BLOCKED)) {
-      await this.ledger.unblock(m, {
-        certificateId: contract.certificateId!,
-        amount: funding.certificateAmount,
-        on: funding.startsOn,
-        actorUserId,
-        reason,
-        applicationId: contract.applicationId,
-        contractId: contract.id,
-        idempotencyKey: `contract:${contract.id}:unblock:${funding.periodId}`,
-      });
+      await this.ledger.unblock(m, { applicationId: contract.applicationId, periodId: funding.periodId }, { actorUserId, reason });
       await this.setFundingStatus(m, funding.id, FundingStatus.CANCELLED);
     }
   }
@@ -241,25 +214,21 @@ export class ContractFundingService implements PeriodFundingListener {
   private async fund(m: EntityManager, contract: Contract, slice: SeasonSlice, amount: number): Promise<void> {
     const names = await this.names(m, contract);
     const period = slice.period!;
-    const move = {
-      certificateId: contract.certificateId!,
-      amount,
-      on: slice.startsOn,
-      actorUserId: null,
-      applicationId: contract.applicationId,
-      contractId: contract.id,
-      idempotencyKey: `contract:${contract.id}:fund:${period.id}`,
-    };
     if (contract.status === ContractStatus.OFFERED) {
       // Not signed yet: the money is blocked for the offer like the first period's, and activated when the parent signs.
-      await this.ledger.block(m, { ...move, reason: `Блокировка по оферте № ${contract.number}, «${names.programTitle}»: ${period.year} год` });
+      await this.ledger.block(m, this.opening(contract, period.id, amount, null, `Блокировка по оферте № ${contract.number}, «${names.programTitle}»: ${period.year} год`));
       await this.insertFunding(m, contract.id, slice, FundingSource.CERTIFICATE, FundingStatus.BLOCKED, amount);
       return;
     }
-    await this.ledger.commit(m, { ...move, reason: `Резерв по договору № ${contract.number}, «${names.programTitle}» на ${period.year} год` });
+    await this.ledger.commit(m, this.opening(contract, period.id, amount, null, `Резерв по договору № ${contract.number}, «${names.programTitle}» на ${period.year} год`));
     await this.insertFunding(m, contract.id, slice, FundingSource.CERTIFICATE, FundingStatus.COMMITTED, amount);
     if (contract.status === ContractStatus.AWAITING_FUNDING) await this.resume(m, contract, null, 'funded');
     await this.notifications.notify(m, [contract.parentUserId], { ...fundingPhrases.funded(names, { ...slice, year: period.year, amount }), contractId: contract.id });
+  }
+
+  /** The hold a contract's months of one period open: keyed by the application and the period, so a retry finds it. */
+  private opening(contract: Contract, periodId: string, amount: number, actorUserId: string | null, reason: string): HoldOpening {
+    return { certificateId: contract.certificateId!, applicationId: contract.applicationId, contractId: contract.id, periodId, amount, actorUserId, reason };
   }
 
   private async awaitFunding(m: EntityManager, contract: Contract, slice: SeasonSlice, reason: UnfundedReason): Promise<void> {

@@ -111,7 +111,8 @@ export class ContractOffers {
       })),
       offerExpiresAt,
     });
-    await m.insert(Contract, {
+    // Inserted from the entity, which the INSERT's RETURNING completes: no second read.
+    const contract = m.create(Contract, {
       ...terms,
       id: contractId,
       number,
@@ -130,7 +131,7 @@ export class ContractOffers {
       offerExpiresAt,
       updatedAt: now,
     });
-    const contract = await m.findOneByOrFail(Contract, { id: contractId });
+    await m.insert(Contract, contract);
     const blocked = await this.funding.blockAtOffer(m, contract, plan, staff.userId, `Блокировка по договору № ${number}, «${program.title}»`);
     return { contract, blocked };
   }

@@ -1,19 +1,22 @@
 import { DataSource, type EntityManager } from 'typeorm';
-import { writeAudit } from '../../common/audit';
 import { Clock, regionDay } from '../../common/clock';
 import { Service } from '../../common/container';
-import { DomainError, ErrorCode } from '../../common/errors';
+import { DomainError, ErrorCode, NotFoundError } from '../../common/errors';
 import { idempotent } from '../../common/idempotency';
 import { type Actor, requireRole } from '../../common/actor';
 import { Role } from '../../common/role';
 import { User } from '../accounts/user.entity';
+import { Group } from '../catalog/group.entity';
 import { takeSeat } from '../catalog/group-seats';
+import { Organization } from '../catalog/organization.entity';
+import { Program } from '../catalog/program.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { Child } from '../certificates/child.entity';
-import { ContractOffers, type OfferedChild } from '../contracts/contract-offers';
+import { Municipality } from '../municipalities/municipality.entity';
+import { ContractOffers, type OfferedChild, type Offering } from '../contracts/contract-offers';
 import { applicationPhrases } from '../notifications/phrasebook/applications';
 import { Application } from './application.entity';
-import { ApplicationTransitions, assertTransition, findOffering, lockApplication } from './application-transitions';
+import { ApplicationTransitions, assertTransition } from './application-transitions';
 import { assertCertificateFits, assertProgramAvailable } from './enrollment-rules';
 import { ApplicationStatus } from './enrollment.enums';
 
@@ -40,17 +43,26 @@ export class ApplicationConfirmation {
   }
 
   private async confirm(m: EntityManager, staff: Actor, applicationId: string, now: Date): Promise<Application> {
-    const application = await lockApplication(m, applicationId, { organizationId: staff.organizationId! });
-    assertTransition(application, ApplicationStatus.CONFIRMED);
-    // Read without locking: takeSeat's conditional update below is what guards the capacity.
-    const group = (await findOffering(m, application.groupId))!;
-    const { program, organization } = group;
-    const child = (await m
-      .createQueryBuilder(Child, 'c')
+    // One read: the application locked, with its group, program, organization, municipality, child, certificate and parent.
+    // The group is read without locking: takeSeat's conditional update below is what guards the capacity.
+    const found = (await m
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .innerJoinAndMapOne('a.group', Group, 'g', 'g.id = a.group_id')
+      .innerJoinAndMapOne('g.program', Program, 'p', 'p.id = g.program_id')
+      .innerJoinAndMapOne('g.organization', Organization, 'o', 'o.id = p.organization_id')
+      .innerJoinAndMapOne('g.municipality', Municipality, 'mu', 'mu.id = p.municipality_id')
+      .innerJoinAndMapOne('a.child', Child, 'c', 'c.id = a.child_id')
       .leftJoinAndMapOne('c.certificate', Certificate, 'cert', 'cert.child_id = c.id')
       .innerJoinAndMapOne('c.parent', User, 'u', 'u.id = c.parent_user_id')
-      .where('c.id = :id', { id: application.childId })
-      .getOne()) as OfferedChild;
+      .setLock('pessimistic_write', undefined, ['a'])
+      .where({ id: applicationId, organizationId: staff.organizationId! })
+      .getOne()) as (Application & { group: Offering; child: OfferedChild }) | null;
+    if (!found) throw new NotFoundError('Заявка');
+    const { group, child, ...rest } = found;
+    const application = Object.assign(new Application(), rest);
+    assertTransition(application, ApplicationStatus.CONFIRMED);
+    const { program, organization } = group;
     assertProgramAvailable(program, organization);
     assertCertificateFits(program.fundingType, child.certificate?.status ?? null);
 
@@ -64,8 +76,8 @@ export class ApplicationConfirmation {
       contractId: contract.id,
       names: { childFirstName: child.firstName, programTitle: program.title },
       notice: (n) => applicationPhrases.confirmed(n, contract.number, contract.offerExpiresAt, blocked),
+      audit: { actorUserId: staff.userId, entityType: 'application', entityId: application.id, action: 'confirm', after: { contractId: contract.id, certificateTotal: contract.certificateTotal, blocked } },
     });
-    await writeAudit(m, { actorUserId: staff.userId, entityType: 'application', entityId: application.id, action: 'confirm', after: { contractId: contract.id, certificateTotal: contract.certificateTotal, blocked } });
     return application;
   }
 }

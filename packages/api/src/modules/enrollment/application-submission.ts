@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { writeAudit } from '../../common/audit';
+import { auditCte, auditRows } from '../../common/audit';
 import { Clock } from '../../common/clock';
 import { Service } from '../../common/container';
 import { DomainError, NotFoundError } from '../../common/errors';
@@ -10,10 +10,10 @@ import { requireParentInGoodStanding } from '../accounts/parent-standing';
 import { Role } from '../../common/role';
 import { Certificate } from '../certificates/certificate.entity';
 import { Child } from '../certificates/child.entity';
-import { NotificationService } from '../notifications/notification.service';
+import { noticeCtes, noticeRows } from '../notifications/notice-ctes';
 import { applicationPhrases } from '../notifications/phrasebook/applications';
 import { Application } from './application.entity';
-import { ApplicationTransitions, findOffering, lockGroup } from './application-transitions';
+import { findOffering, lockGroup } from './application-transitions';
 import { assertEligible } from './enrollment-rules';
 import { ApplicationStatus } from './enrollment.enums';
 import { EnrollmentErrorCode } from './enrollment.errors';
@@ -31,15 +31,15 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
 /**
  * A parent applies for a group (DESIGN.md «Enrollment»): SUBMITTED while the
  * group's pending applications plus taken seats are below its capacity,
- * WAITLISTED in order after that. Everything that does not depend on the
- * group's state is done before its row lock, which is held until commit.
+ * WAITLISTED in order after that. The reads come before the group's row
+ * lock, which is held until commit; under it, one read of the group's queue
+ * and one statement that writes everything (application, history, notices,
+ * audit). Budget: 6 statements (transition-budgets.test.ts).
  */
 @Service()
 export class ApplicationSubmission {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly notifications: NotificationService,
-    private readonly transitions: ApplicationTransitions,
     private readonly clock: Clock,
   ) {}
 
@@ -71,11 +71,7 @@ export class ApplicationSubmission {
     assertEligible(child, offering, program, organization, child.certificate?.status ?? null, this.clock.today());
     // A live duplicate is refused by the partial unique index on (child, program) when the row is inserted (DUPLICATE_APPLICATION).
 
-    // Everything that does not depend on the group's state happens before its lock, which is held until commit.
     const id = randomUUID();
-    await this.transitions.notifyStaff(m, { id, organizationId: organization.id }, applicationPhrases.newApplication(`${child.lastName} ${child.firstName}`, program.title, offering.name));
-    await writeAudit(m, { actorUserId: parent.userId, entityType: 'application', entityId: id, action: 'submit', after: { groupId: offering.id } });
-
     const group = await lockGroup(m, offering.id);
     const [{ submitted, next }] = await m.query(
       `SELECT count(*) FILTER (WHERE status = 'SUBMITTED')::int AS submitted, coalesce(max(waitlist_position), 0) + 1 AS next
@@ -97,18 +93,34 @@ export class ApplicationSubmission {
     });
     const names = { childFirstName: child.firstName, programTitle: program.title };
     const notice = full ? applicationPhrases.waitlisted(names, group.name, next) : applicationPhrases.submitted(names);
+    // The application, its history row, the parent's and the staff's notices and the audit event: one statement.
     const [created] = await m.query(
       `WITH created AS (
          INSERT INTO applications (id, child_id, parent_user_id, group_id, program_id, organization_id, municipality_id, status, waitlist_position)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, status, submitted_at, updated_at
        ), event AS (
          INSERT INTO application_events (application_id, status, actor_user_id, note) SELECT id, status, $3, $10 FROM created
-       )
+       ), ${noticeCtes('$11')}, ${auditCte('$12')}
        SELECT submitted_at, updated_at FROM created`,
-      [id, child.id, parent.userId, group.id, program.id, organization.id, program.municipalityId, application.status, application.waitlistPosition, notice.body],
+      [
+        id,
+        child.id,
+        parent.userId,
+        group.id,
+        program.id,
+        organization.id,
+        program.municipalityId,
+        application.status,
+        application.waitlistPosition,
+        notice.body,
+        noticeRows([
+          { ...notice, userIds: [parent.userId], applicationId: id },
+          { ...applicationPhrases.newApplication(`${child.lastName} ${child.firstName}`, program.title, offering.name), organizationStaffOf: organization.id, applicationId: id },
+        ]),
+        auditRows([{ actorUserId: parent.userId, entityType: 'application', entityId: id, action: 'submit', after: { groupId: offering.id } }]),
+      ],
     );
     Object.assign(application, { submittedAt: created.submitted_at, updatedAt: created.updated_at });
-    await this.notifications.notify(m, [application.parentUserId], { ...notice, applicationId: application.id });
     return application;
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { type AuditRecord, auditCte, auditRows } from '../../common/audit';
 import { InvalidTransitionError, NotFoundError } from '../../common/errors';
 import { Service } from '../../common/container';
 import { Group } from '../catalog/group.entity';
@@ -6,6 +7,7 @@ import { Organization } from '../catalog/organization.entity';
 import { Program } from '../catalog/program.entity';
 import { Municipality } from '../municipalities/municipality.entity';
 import { NotificationService } from '../notifications/notification.service';
+import { noticeCtes, noticeRows } from '../notifications/notice-ctes';
 import type { ApplicationNames } from '../notifications/phrasebook/applications';
 import type { Phrase } from '../notifications/phrasebook/phrase';
 import { Application } from './application.entity';
@@ -43,6 +45,8 @@ export interface StatusChange {
   contractId?: string;
   /** Names for the parent's notice, when the caller has them at hand (saves a query). */
   names?: ApplicationNames;
+  /** The transition's audit event, written by the same statement. */
+  audit?: AuditRecord;
 }
 
 export function assertTransition(application: Application, to: ApplicationStatus): void {
@@ -94,19 +98,27 @@ export class ApplicationTransitions {
     assertTransition(application, to);
     const names = change.names ?? (await this.names(m, application));
     const notice = change.notice(names);
-    // The status and its history row are written by one statement.
+    // The status, its history row, the parent's notice and the audit event are written by one statement.
     const [changed]: { updated_at: Date; reject_reason: string | null }[] = await m.query(
       `WITH changed AS (
          UPDATE applications SET status = $2, waitlist_position = $3, reject_reason = coalesce($4, reject_reason), updated_at = clock_timestamp() WHERE id = $1
          RETURNING id, status, updated_at, reject_reason
        ), event AS (
          INSERT INTO application_events (application_id, status, actor_user_id, note) SELECT id, status, $5, $6 FROM changed
-       )
+       ), ${noticeCtes('$7')}, ${auditCte('$8')}
        SELECT updated_at, reject_reason FROM changed`,
-      [application.id, to, change.waitlistPosition ?? null, change.rejectReason ?? null, change.actorUserId, notice.body],
+      [
+        application.id,
+        to,
+        change.waitlistPosition ?? null,
+        change.rejectReason ?? null,
+        change.actorUserId,
+        notice.body,
+        noticeRows([{ ...notice, userIds: [application.parentUserId], applicationId: application.id, contractId: change.contractId }]),
+        auditRows(change.audit ? [change.audit] : []),
+      ],
     );
     Object.assign(application, { status: to, waitlistPosition: change.waitlistPosition ?? null, rejectReason: changed.reject_reason, updatedAt: changed.updated_at });
-    await this.notifications.notify(m, [application.parentUserId], { ...notice, applicationId: application.id, contractId: change.contractId });
   }
 
   notifyStaff(m: EntityManager, application: Pick<Application, 'id' | 'organizationId'>, phrase: Phrase): Promise<void> {
