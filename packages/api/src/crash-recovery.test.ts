@@ -1,31 +1,16 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiPlace, type ApiProcess, databaseUrl, freePort, isAlive, postmasterPid, spawnApi } from '../test/api-process';
+import { type ApiPlace, type ApiProcess, freePort, isAlive, loginAs, postmasterPid, spawnApi, withDatabase } from '../test/api-process';
 import { createTestGroup } from '../test/enrollment';
-import { createDataSource } from './db/data-source';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed/demo-data';
+import { DEMO_ACCOUNTS } from './db/seed/demo-data';
 import { checkInvariants } from './invariants/registry';
 
 const SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }`;
 const RUSH = 40;
 
-async function withDatabase<T>(place: ApiPlace, work: (ds: DataSource) => Promise<T>): Promise<T> {
-  const ds = createDataSource(databaseUrl(place), { poolSize: 2, applicationName: 'crash-test' });
-  await ds.initialize();
-  try {
-    return await work(ds);
-  } finally {
-    await ds.destroy();
-  }
-}
 
-async function login(api: ApiProcess, email: string): Promise<string> {
-  const res = await api.gql<{ login: { token: string } }>(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email, password: DEMO_PASSWORD } });
-  return res.data!.login.token;
-}
 
 describe('the API as a process: kill -9, a dead database, SIGTERM', () => {
   let place: ApiPlace;
@@ -45,12 +30,12 @@ describe('the API as a process: kill -9, a dead database, SIGTERM', () => {
 
   it('restarts on its own after SIGKILL in the middle of a rush, losing and doubling nothing', async () => {
     api = await spawnApi(place);
-    const groups = await withDatabase(place, async (ds) => {
+    const groups = await withDatabase(place, 'crash-test', async (ds) => {
       const made = [];
       for (let i = 0; i < RUSH; i++) made.push(await createTestGroup(ds, { fundingType: 'BUDGET', capacity: 100 }));
       return made;
     });
-    const token = await login(api, DEMO_ACCOUNTS.parent);
+    const token = await loginAs(api, DEMO_ACCOUNTS.parent);
     const children = await api.gql<{ myChildren: { id: string }[] }>(`{ myChildren { id } }`, undefined, token);
     const childId = children.data!.myChildren[0].id;
     const requests = groups.map((g, i) => ({ key: `rush-key-${i}`, input: { childId, groupId: g.groupId, idempotencyKey: `rush-key-${i}` } }));
@@ -77,7 +62,7 @@ describe('the API as a process: kill -9, a dead database, SIGTERM', () => {
     expect(api.output()).toMatch(/left running on our data directory/);
     expect(isAlive(orphan)).toBe(false);
 
-    const token2 = await login(api, DEMO_ACCOUNTS.parent);
+    const token2 = await loginAs(api, DEMO_ACCOUNTS.parent);
     for (const r of requests) {
       const first = await api.gql<{ submitApplication: { id: string } }>(SUBMIT, { input: r.input }, token2);
       const again = await api.gql<{ submitApplication: { id: string } }>(SUBMIT, { input: r.input }, token2);
@@ -85,7 +70,7 @@ describe('the API as a process: kill -9, a dead database, SIGTERM', () => {
       expect(again.data!.submitApplication.id).toBe(first.data!.submitApplication.id);
       if (answered.has(r.key)) expect(first.data!.submitApplication.id).toBe(answered.get(r.key));
     }
-    await withDatabase(place, async (ds) => {
+    await withDatabase(place, 'crash-test', async (ds) => {
       const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM applications WHERE child_id = $1 AND group_id = ANY($2::uuid[])`, [childId, groups.map((g) => g.groupId)]);
       expect(n).toBe(RUSH);
       expect(await checkInvariants(ds)).toEqual([]);
@@ -94,7 +79,7 @@ describe('the API as a process: kill -9, a dead database, SIGTERM', () => {
 
   it('answers 503 SERVICE_UNAVAILABLE while PostgreSQL is gone and stops within seconds on SIGTERM', async () => {
     if (!api || api.child.exitCode !== null) api = await spawnApi(place);
-    const token = await login(api, DEMO_ACCOUNTS.parent);
+    const token = await loginAs(api, DEMO_ACCOUNTS.parent);
     const pg = postmasterPid(place)!;
     process.kill(pg, 'SIGKILL');
     while (isAlive(pg)) await new Promise((r) => setTimeout(r, 50));

@@ -2,6 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../src/db/data-source';
+import { DEMO_PASSWORD } from '../src/db/seed/demo-data';
 
 const MAIN = path.resolve(__dirname, '../dist/main.js');
 
@@ -108,4 +111,21 @@ export function isAlive(pid: number): boolean {
 
 export function databaseUrl(place: ApiPlace): string {
   return `postgres://postgres:postgres@127.0.0.1:${place.pgPort}/navigator`;
+}
+
+/** A short-lived pool on the process's database, for checks from outside it. */
+export async function withDatabase<T>(place: ApiPlace, applicationName: string, work: (ds: DataSource) => Promise<T>): Promise<T> {
+  const ds = createDataSource(databaseUrl(place), { poolSize: 2, applicationName });
+  await ds.initialize();
+  try {
+    return await work(ds);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/** A demo account's bearer token from the process. */
+export async function loginAs(api: ApiProcess, email: string): Promise<string> {
+  const res = await api.gql<{ login: { token: string } }>(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email, password: DEMO_PASSWORD } });
+  return res.data!.login.token;
 }

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiPlace, type ApiProcess, databaseUrl, freePort, isAlive, postmasterPid, spawnApi } from '../../test/api-process';
+import { type ApiPlace, type ApiProcess, databaseUrl, freePort, isAlive, loginAs, postmasterPid, spawnApi, withDatabase } from '../../test/api-process';
 import { createTestGroup } from '../../test/enrollment';
-import { createDataSource } from '../db/data-source';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed/demo-data';
+import { DEMO_ACCOUNTS } from '../db/seed/demo-data';
 import { jobs } from '../jobs/jobs';
 import { checkInvariants } from '../invariants/registry';
 import { type Mailbox, startMailbox } from '../modules/notifications/mailbox';
@@ -17,20 +16,7 @@ const CONFIRM = `mutation($input: ApplicationActionInput!) { confirmApplication(
 /** December, so that the New Year rollover can be run by hand (/dev/jobs needs CLOCK_START, which keeps each replica at one worker). */
 const CLOCK_START = '2026-12-10';
 
-async function withDatabase<T>(place: ApiPlace, work: (ds: DataSource) => Promise<T>): Promise<T> {
-  const ds = createDataSource(databaseUrl(place), { poolSize: 2, applicationName: 'replicas-test' });
-  await ds.initialize();
-  try {
-    return await work(ds);
-  } finally {
-    await ds.destroy();
-  }
-}
 
-async function login(api: ApiProcess, email: string): Promise<string> {
-  const res = await api.gql<{ login: { token: string } }>(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email, password: DEMO_PASSWORD } });
-  return res.data!.login.token;
-}
 
 function dev(api: ApiProcess, route: string, body: object = {}): Promise<Response> {
   return fetch(`${api.url}/dev/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -80,17 +66,17 @@ describe('two API processes on one database', () => {
   });
 
   it('takes a session made on one on the other (no sticky sessions), and makes one application of one key sent to both at once', async () => {
-    parentToken = await login(a, DEMO_ACCOUNTS.parent);
+    parentToken = await loginAs(a, DEMO_ACCOUNTS.parent);
     const children = await b!.gql<{ myChildren: { id: string; firstName: string }[] }>(`{ myChildren { id firstName } }`, undefined, parentToken);
     const childId = children.data!.myChildren.find((c) => c.firstName === 'Артём')!.id;
-    const { groupId } = await withDatabase(place, (ds) => createTestGroup(ds, { startsOn: '2026-09-01', endsOn: '2027-05-31' }));
+    const { groupId } = await withDatabase(place, 'replicas-test', (ds) => createTestGroup(ds, { startsOn: '2026-09-01', endsOn: '2027-05-31' }));
 
     const input = { childId, groupId, idempotencyKey: 'replicas-submit' };
     const answers = await Promise.all([a, b!].map((api) => api.gql<{ submitApplication: { id: string } }>(SUBMIT, { input }, parentToken)));
     for (const answer of answers) expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
     applicationId = answers[0].data!.submitApplication.id;
     expect(answers[1].data!.submitApplication.id).toBe(applicationId);
-    const [{ n }] = await withDatabase(place, (ds) => ds.query(`SELECT count(*)::int AS n FROM applications WHERE child_id = $1 AND group_id = $2`, [childId, groupId]));
+    const [{ n }] = await withDatabase(place, 'replicas-test', (ds) => ds.query(`SELECT count(*)::int AS n FROM applications WHERE child_id = $1 AND group_id = $2`, [childId, groupId]));
     expect(n).toBe(1);
   });
 
@@ -99,7 +85,7 @@ describe('two API processes on one database', () => {
     expect((await search(b!)).data!.programs.totalCount).toBe(0);
     expect((await search(b!)).data!.programs.totalCount).toBe(0); // now from B's cache
 
-    const staffToken = await login(a, DEMO_ACCOUNTS.staff);
+    const staffToken = await loginAs(a, DEMO_ACCOUNTS.staff);
     const created = await a.gql<{ createProgram: { id: string } }>(
       `mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }`,
       { input: programInput({ title: 'Звездочёты реплик: астрономия' }) },
@@ -112,16 +98,16 @@ describe('two API processes on one database', () => {
   });
 
   it('blocks the certificate money once when both confirm the same application at once', async () => {
-    const staffToken = await login(b!, DEMO_ACCOUNTS.staff);
+    const staffToken = await loginAs(b!, DEMO_ACCOUNTS.staff);
     const blocks = (ds: DataSource) =>
       ds.query(`SELECT count(*)::int AS n FROM ledger_entries l JOIN applications a ON a.id = $1 JOIN children c ON c.id = a.child_id
                  JOIN certificates cert ON cert.child_id = c.id WHERE l.certificate_id = cert.id AND l.type = 'BLOCK'`, [applicationId]);
-    const [before] = await withDatabase(place, blocks);
+    const [before] = await withDatabase(place, 'replicas-test', blocks);
     const answers = await Promise.all([a, b!].map((api) => api.gql(CONFIRM, { input: { applicationId } }, staffToken)));
     expect(answers.filter((r) => !r.errors)).toHaveLength(1);
     expect(answers.find((r) => r.errors)!.errors![0].extensions!.code).toBe('INVALID_TRANSITION');
 
-    await withDatabase(place, async (ds) => {
+    await withDatabase(place, 'replicas-test', async (ds) => {
       const [after] = await blocks(ds);
       expect(after.n - before.n).toBe(1);
       const [{ contracts }] = await ds.query(`SELECT count(*)::int AS contracts FROM contracts WHERE application_id = $1`, [applicationId]);
@@ -133,7 +119,7 @@ describe('two API processes on one database', () => {
     for (const api of [a, b!]) expect((await dev(api, 'clock', { today: '2027-01-01' })).status).toBe(200);
     const runs = await Promise.all([a, b!].map((api) => dev(api, 'jobs/certificates.period-rollover')));
     expect(runs.map((r) => r.status)).toEqual([200, 200]);
-    await withDatabase(place, async (ds) => {
+    await withDatabase(place, 'replicas-test', async (ds) => {
       const [{ credits, accounts }] = await ds.query(
         `SELECT count(*)::int AS credits, count(DISTINCT l.account_id)::int AS accounts
            FROM ledger_entries l JOIN certificate_accounts ca ON ca.id = l.account_id JOIN certificate_periods p ON p.id = ca.period_id
@@ -150,7 +136,7 @@ describe('two API processes on one database', () => {
     const firedSinceBothUp = (ds: DataSource) =>
       ds.query(`SELECT count(*)::int AS n FROM (SELECT created_on FROM pgboss.job WHERE name = 'expire-offers' UNION ALL SELECT created_on FROM pgboss.archive WHERE name = 'expire-offers') j WHERE created_on > $1`, [bUpAt]);
 
-    await withDatabase(place, async (ds) => {
+    await withDatabase(place, 'replicas-test', async (ds) => {
       // A cron minute must pass with both replicas up: pg-boss checks its schedules every 30 s.
       for (const deadline = Date.now() + 120_000; ; ) {
         const [{ n }] = await firedSinceBothUp(ds);

@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import type { DataSource } from 'typeorm';
 import { Clock, SystemClock, TravelClock } from '../common/clock';
 import { loadConfig } from '../config';
+import { isDatabaseUnavailable } from '../db/availability';
 import { createDataSource } from '../db/data-source';
 import type { JobQueue } from '../common/jobs';
 import { startJobQueue } from '../jobs/job-queue';
@@ -54,6 +55,13 @@ function lettersFromPrimary(): ReadLetters {
  */
 export async function runWorker(rootLogger: Logger): Promise<void> {
   const logger = rootLogger.child({ worker: cluster.worker!.id });
+  // pg-boss records a failed job in the database without catching that write: with the database gone the rejection
+  // would be unhandled and take the worker down with every request it holds. The pool reconnects; the worker stays.
+  process.on('unhandledRejection', (reason) => {
+    if (isDatabaseUnavailable(reason)) return logger.error({ err: reason }, 'database out of reach in a background task');
+    logger.fatal({ err: reason }, 'unhandled rejection');
+    process.exit(1);
+  });
   const running: Running = {};
   const signals = onTerminationSignals(logger, () => stopAll(logger, running));
   try {
