@@ -1,10 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const BUMP = 'UPDATE catalog_version SET version = version + 1 WHERE id = 1;';
-const SPLIT_BUMP = `IF EXISTS (SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id
-                    WHERE to_jsonb(n) - 'has_free_seats' IS DISTINCT FROM to_jsonb(o) - 'has_free_seats') THEN
+// Set differences, not a join: transition tables have no index, and a bulk update must stay linear.
+const SPLIT_BUMP = `IF EXISTS (SELECT to_jsonb(n) - 'has_free_seats' FROM new_rows n EXCEPT SELECT to_jsonb(o) - 'has_free_seats' FROM old_rows o) THEN
           ${BUMP}
-        ELSIF EXISTS (SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.has_free_seats <> o.has_free_seats) THEN
+        ELSIF EXISTS (SELECT id, has_free_seats FROM new_rows EXCEPT SELECT id, has_free_seats FROM old_rows) THEN
           UPDATE catalog_seats_version SET version = version + 1 WHERE id = 1;
         END IF;`;
 
