@@ -50,7 +50,7 @@ describe('confirmations contending for seats and money', () => {
   /** 200 parents apply at once to a group of 40 seats (40 pending, 160 waitlisted in order); then staff cut it to 15 seats. */
   const rush = async (): Promise<{ groupId: string; pending: Application[]; waitlisted: Application[] }> => {
     const parents = await createTestParents(ds, PARENTS);
-    const children = await createFinancedChildren(ds, parents, { on: TEST_TODAY, nominal: 1_347_000, financedAt: () => new Date() });
+    const children = await createFinancedChildren(ds, parents, { on: TEST_TODAY, nominal: 1_347_000, financedAt: () => new Date(`${TEST_TODAY}T09:00:00Z`) });
     const { groupId } = await createTestGroup(ds, { capacity: PENDING });
     const applications = await Promise.all(parents.map((p, i) => enrollment.submitApplication(p, { childId: children[i].childId, groupId })));
     const pending = applications.filter((a) => a.status === 'SUBMITTED');
