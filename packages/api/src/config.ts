@@ -27,6 +27,8 @@ export interface AppConfig {
   /** Days a parent has to decide about a contract the new period could not fund. */
   fundingDecisionDays: number;
   dbPoolSize: number;
+  /** Keep parameterized statements prepared per connection (off behind a transaction-mode pooler). */
+  dbPrepareStatements: boolean;
   seedDemoData: boolean;
   /** Introspection and the GraphQL playground at /graphql: on outside production, off in it unless ENABLE_INTROSPECTION=true. */
   introspection: boolean;
@@ -143,6 +145,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     offerValidDays: int('OFFER_VALID_DAYS', 5),
     fundingDecisionDays: int('FUNDING_DECISION_DAYS', 14),
     dbPoolSize: int('DB_POOL_SIZE', 20),
+    dbPrepareStatements: flag('DB_PREPARE_STATEMENTS', true),
     catalogCacheEntries: int('CATALOG_CACHE_ENTRIES', 10_000),
     seedDemoData: demoData(env),
     introspection: flag('ENABLE_INTROSPECTION', env !== 'production'),
