@@ -50,8 +50,10 @@ export function catalogVariables(search: CatalogSearch): CatalogSearchQueryVaria
  */
 export function prefetchCatalog(client: ApolloClient, location: Pick<Location, 'pathname' | 'search'>): Promise<void> | null {
   if (location.pathname !== '/') return null;
+  // The cache is empty while the app starts, so the search goes straight to the network without a look there.
   // A failure is the page's to show when it runs the query itself.
-  return client.query({ query: CatalogSearchQuery, variables: catalogVariables(readSearch(new URLSearchParams(location.search))) }).then(
+  const variables = catalogVariables(readSearch(new URLSearchParams(location.search)));
+  return client.query({ query: CatalogSearchQuery, variables, fetchPolicy: 'network-only' }).then(
     () => undefined,
     () => undefined,
   );
