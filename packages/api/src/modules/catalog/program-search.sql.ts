@@ -1,3 +1,4 @@
+import { PLAN_EACH_CALL } from '../../common/sql';
 import { ProgramStatus } from './catalog.enums';
 import type { Keyset, SortKey } from './catalog-cursor';
 import type { ProgramFilter } from './inputs/program-filter.input';
@@ -108,7 +109,8 @@ export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Key
            CASE ${FACETS.map((f) => `WHEN ${grouped(f)} THEN sum(${weight}) FILTER (WHERE ${others(f)})`).join(' ')}
                 ELSE sum(${weight}) FILTER (WHERE ${FACETS.map((f) => `ok_${f}`).join(' AND ')}) END AS n
       FROM fbase GROUP BY GROUPING SETS (${FACETS.map((f) => `(${f})`).join(', ')}, ())`;
-  const sql = `WITH ${ctes},
+  // Its best plan depends on the words and filters it is given: planned on every call, never kept prepared.
+  const sql = `${PLAN_EACH_CALL} WITH ${ctes},
     facet_rows AS (${facetRows})
     SELECT (SELECT jsonb_agg(jsonb_build_array(facet, value, n)) FROM facet_rows) AS facets, ${fuzzy} AS fuzzy, ${capped} AS capped, page.*
       FROM (SELECT 1) one LEFT JOIN page ON true ORDER BY page.ord`;
