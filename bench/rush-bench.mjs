@@ -14,7 +14,7 @@
 import api from '@navigator/api/dist/bench-support.js';
 import { runPgbench } from './lib/pgbench.mjs';
 import { createClient, fmt, runTasks } from './lib/load.mjs';
-import { cpuMs, parentPid } from './lib/proc-cpu.mjs';
+import { cpuMeter, parentPid } from './lib/proc-cpu.mjs';
 import { loadRush } from './lib/rush-dataset.mjs';
 import { apiWorkers, scale, startApi, startDatabase } from './lib/system.mjs';
 
@@ -81,13 +81,10 @@ async function main() {
     const postmaster = parentPid(pid);
     // CPU per request of each side, from /proc: where a saturated box spends its two cores.
     const measured = async (tasks) => {
-      const cpu = () => ({ api: cpuMs(server.pid, { withChildren: true }), pg: cpuMs(postmaster, { withChildren: true }), bench: process.cpuUsage() });
-      const before = cpu();
+      const meter = cpuMeter(server.pid, postmaster);
       const r = await runTasks(tasks, CLIENTS);
-      const after = cpu();
-      const n = tasks.length;
-      const benchMs = (after.bench.user + after.bench.system - before.bench.user - before.bench.system) / 1000;
-      console.log(`CPU per request: API ${((after.api - before.api) / n).toFixed(1)} ms, PostgreSQL ${((after.pg - before.pg) / n).toFixed(1)} ms, load generator ${(benchMs / n).toFixed(1)} ms`);
+      const cpu = meter.perRequest(tasks.length);
+      console.log(`CPU per request: API ${cpu.api.toFixed(1)} ms, PostgreSQL ${cpu.pg.toFixed(1)} ms, load generator ${cpu.loadGenerator.toFixed(1)} ms`);
       return r;
     };
 

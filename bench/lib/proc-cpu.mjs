@@ -37,3 +37,19 @@ export function cpuMs(pid, { withChildren = false } = {}) {
 export function parentPid(pid) {
   return stat(pid)?.ppid ?? null;
 }
+
+/**
+ * CPU ms per request, from now until `perRequest(n)`: the API's processes,
+ * PostgreSQL's (the postmaster and its backends) and this load generator's.
+ */
+export function cpuMeter(apiPid, postmasterPid) {
+  const read = () => ({ api: cpuMs(apiPid, { withChildren: true }), pg: cpuMs(postmasterPid, { withChildren: true }), self: process.cpuUsage() });
+  const before = read();
+  return {
+    perRequest(n) {
+      const after = read();
+      const selfMs = (after.self.user + after.self.system - before.self.user - before.self.system) / 1000;
+      return { api: (after.api - before.api) / n, pg: (after.pg - before.pg) / n, loadGenerator: selfMs / n };
+    },
+  };
+}
