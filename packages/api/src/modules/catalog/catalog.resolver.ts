@@ -39,6 +39,7 @@ export class ProgramResolver {
   @Query(() => ProgramConnection, { description: 'Public catalog search with facet counts' })
   async programs(@Args(() => ProgramsArgs) args: ProgramsArgs, @Ctx() ctx: GraphQLContext): Promise<ProgramConnection> {
     const result = await this.search.search(args.filter, args.first, args.after, args.orderBy);
+    if (ctx.catalogReads && args.filter?.hasFreeSeats) ctx.catalogReads.freeSeats = true;
     const organizations = ctx.loaders.byId(Organization);
     for (const organization of result.organizations ?? []) organizations.prime(organization.id, organization);
     return result;
@@ -61,6 +62,7 @@ export class ProgramResolver {
 
   @FieldResolver(() => [Group], { description: 'Groups of the program, earliest start first' })
   groups(@Root() program: Program, @Ctx() ctx: GraphQLContext): Promise<Group[]> {
+    ctx.catalogReads?.groupsOf.add(program.id);
     return ctx.loaders.manyBy(Group, 'programId', { startsOn: 'ASC', name: 'ASC' }).load(program.id);
   }
 
