@@ -10,8 +10,10 @@ const RECONNECT_MS = 1000;
 /** Programs whose last change is remembered; past this the memory is dropped with every cached value (a reset). */
 const MAX_REMEMBERED = 50_000;
 
-/** What a cached value was computed from besides the catalog itself (programs and organizations, always a dependency). */
+/** What a cached value was computed from. */
 export interface CatalogDependencies {
+  /** Programs and organizations (true unless said otherwise). */
+  catalog?: boolean;
   /** Programs' free-seat flags (a search filtered by free seats). */
   freeSeats?: boolean;
   /** These programs' groups (seats, pending, waitlist, anything in their rows). */
@@ -72,7 +74,8 @@ export class CatalogChanges {
 
   /** Whether a value computed from `since` on, with these dependencies, is still what the database would give. */
   holds(since: number, dependencies: CatalogDependencies = {}): boolean {
-    if (!this.client || since < this.epochStart || this.catalogAt > since) return false;
+    if (!this.client || since < this.epochStart) return false;
+    if (dependencies.catalog !== false && this.catalogAt > since) return false;
     if (dependencies.freeSeats && this.freeSeatsAt > since) return false;
     if (dependencies.groupsOf) {
       if (this.allGroupsAt > since) return false;

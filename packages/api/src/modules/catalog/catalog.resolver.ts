@@ -10,6 +10,7 @@ import { freeSeats } from './group-seats';
 import { ProgramFilter, ProgramOrder } from './inputs/program-filter.input';
 import { Organization } from './organization.entity';
 import { ProgramConnection } from './program-connection.type';
+import { ProgramGroups } from './program-groups';
 import { ProgramSearchService } from './program-search.service';
 import { Program } from './program.entity';
 
@@ -34,6 +35,7 @@ export class ProgramResolver {
   constructor(
     private readonly search: ProgramSearchService,
     private readonly catalog: CatalogService,
+    private readonly programGroups: ProgramGroups,
   ) {}
 
   @Query(() => ProgramConnection, { description: 'Public catalog search with facet counts' })
@@ -63,7 +65,7 @@ export class ProgramResolver {
   @FieldResolver(() => [Group], { description: 'Groups of the program, earliest start first' })
   groups(@Root() program: Program, @Ctx() ctx: GraphQLContext): Promise<Group[]> {
     ctx.catalogReads?.groupsOf.add(program.id);
-    return ctx.loaders.manyBy(Group, 'programId', { startsOn: 'ASC', name: 'ASC' }).load(program.id);
+    return this.programGroups.of(program.id, ctx);
   }
 
   /** From the live groups, not the row: a cached search keeps its programs while their groups fill up. */
