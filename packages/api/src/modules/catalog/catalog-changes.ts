@@ -110,7 +110,6 @@ export class CatalogChanges {
     else if (payload === 'seats') this.freeSeatsAt = at;
     else if (payload === 'groups') this.allGroupsAt = at;
     else if (payload.startsWith('program:')) {
-      this.groupsAt.delete(payload.slice(8));
       this.groupsAt.set(payload.slice(8), at);
       if (this.groupsAt.size > MAX_REMEMBERED) this.reset();
     } else this.barriers.get(payload)?.();
