@@ -11,6 +11,7 @@ import { CatalogReadModel1764140000000 } from './1764140000000-catalog-read-mode
 import { Accounts1764160000000 } from './1764160000000-accounts';
 import { CatalogSeatsVersion1764170000000 } from './1764170000000-catalog-seats-version';
 import { LedgerHolds1764200000000 } from './1764200000000-ledger-holds';
+import { DeferredSeatFlips1764250000000 } from './1764250000000-deferred-seat-flips';
 import { CatalogChangeNotifications1764300000000 } from './1764300000000-catalog-change-notifications';
 
 /** Every migration in order, listed explicitly. */
@@ -28,5 +29,6 @@ export const migrations = [
   Accounts1764160000000,
   CatalogSeatsVersion1764170000000,
   LedgerHolds1764200000000,
+  DeferredSeatFlips1764250000000,
   CatalogChangeNotifications1764300000000,
 ];

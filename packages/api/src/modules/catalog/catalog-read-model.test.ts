@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/app';
+import { raceBehindLock } from '../../../test/races';
 import { freeSeats, takeSeat } from './group-seats';
 import type { ProgramFilter } from './inputs/program-filter.input';
 import { ProgramSearchService } from './program-search.service';
@@ -104,6 +105,59 @@ describe('catalog read model', () => {
     await ds.query(`UPDATE groups SET enrollment_open = false WHERE program_id = (SELECT program_id FROM groups WHERE enrollment_open AND capacity > seats_taken + pending_count ORDER BY id LIMIT 1)`);
     await recount({ hasFreeSeats: true });
     expect(await drift()).toBe(0);
+  });
+
+  /**
+   * Two groups of one program, one free seat each, their last seats taken by
+   * two transactions that commit together. The flag is recomputed at commit;
+   * each must see the other's group as it is after the other commits, or both
+   * find a sibling still free and a full program stays in the free filter.
+   * Returns how many of `rounds` rounds left the flag wrong.
+   */
+  async function lastSeatsAtOnce(rounds: number): Promise<number> {
+    const [program] = await ds.query(
+      `SELECT p.id FROM programs p WHERE p.status = 'PUBLISHED' AND (SELECT count(*) FROM groups g WHERE g.program_id = p.id) >= 2 ORDER BY p.id LIMIT 1`,
+    );
+    const groups: { id: string }[] = await ds.query(`SELECT id FROM groups WHERE program_id = $1 ORDER BY id`, [program.id]);
+    const [gate] = await ds.query(`SELECT id FROM municipalities ORDER BY id LIMIT 1`);
+    let wrong = 0;
+    for (let round = 0; round < rounds; round++) {
+      await ds.query(
+        `UPDATE groups SET enrollment_open = id = ANY($2), capacity = 10, seats_taken = 9 - pending_count WHERE program_id = $1`,
+        [program.id, [groups[0].id, groups[1].id]],
+      );
+      await raceBehindLock(
+        ds,
+        (m) => m.query(`SELECT 1 FROM municipalities WHERE id = $1 FOR UPDATE`, [gate.id]),
+        groups.slice(0, 2).map((g) => () =>
+          ds.transaction(async (m) => {
+            await m.query(`UPDATE groups SET seats_taken = seats_taken + 1 WHERE id = $1`, [g.id]);
+            await m.query(`SELECT 1 FROM municipalities WHERE id = $1 FOR SHARE`, [gate.id]);
+          }),
+        ),
+      );
+      const [{ has_free_seats }] = await ds.query(`SELECT has_free_seats FROM programs WHERE id = $1`, [program.id]);
+      if (has_free_seats) wrong++;
+    }
+    return wrong;
+  }
+
+  it('takes the last seats of two groups of one program at once and leaves the program out of the free filter', async () => {
+    expect(await lastSeatsAtOnce(8)).toBe(0);
+    expect(await drift()).toBe(0);
+  });
+
+  it('control: recomputing the flag without locking the program first leaves a full program marked free', async () => {
+    const [{ def }] = await ds.query(`SELECT pg_get_functiondef('catalog_group_free_seats_flip'::regproc) AS def`);
+    const lockless = def.replace(/PERFORM 1 FROM programs[^;]*FOR UPDATE;/, '');
+    expect(lockless).not.toBe(def);
+    await ds.query(lockless);
+    try {
+      expect(await lastSeatsAtOnce(8)).toBeGreaterThan(0);
+    } finally {
+      await ds.query(def);
+      await ds.query(`UPDATE programs p SET has_free_seats = EXISTS (SELECT 1 FROM groups g WHERE g.program_id = p.id AND g.enrollment_open AND g.capacity - g.seats_taken - g.pending_count > 0)`);
+    }
   });
 
   it('equals a recount after many random changes of programs, groups and applications', async () => {
