@@ -88,7 +88,7 @@ async function capture(url, variables) {
   }
   const literal = (v) => (v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
   return captured
-    .filter(([q]) => /^\s*WITH/i.test(q))
+    .filter(([q]) => /^\s*(\/\*.*?\*\/\s*)?WITH/i.test(q))
     .map(([q, params]) => q.replace(/\$(\d+)/g, (_, n) => literal(params[Number(n) - 1])));
 }
 

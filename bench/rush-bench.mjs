@@ -9,14 +9,19 @@
  *
  *   npx -y pnpm@10 --filter @navigator/api build && node bench/rush-bench.mjs
  *   BENCH_SCALE=0.01 node bench/rush-bench.mjs         # smoke size
+ *   BENCH_CLIENTS=1 … / BENCH_POOL=40 …                # other client counts, connections per worker
  */
 import api from '@navigator/api/dist/bench-support.js';
 import { runPgbench } from './lib/pgbench.mjs';
 import { createClient, fmt, runTasks } from './lib/load.mjs';
+import { cpuMs, parentPid } from './lib/proc-cpu.mjs';
 import { loadRush } from './lib/rush-dataset.mjs';
 import { apiWorkers, scale, startApi, startDatabase } from './lib/system.mjs';
 
-const CLIENTS = 64;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 64);
+// Connections per API worker: on two cores, 64 transactions in flight at once spend the CPU on contention
+// (PostgreSQL's CPU per request halved from 40 to 10 in the rush); more requests wait in the API instead.
+const POOL = Number(process.env.BENCH_POOL ?? 10);
 const SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id status } }`;
 const CONFIRM = `mutation($input: ApplicationActionInput!) { confirmApplication(input: $input) { id status } }`;
 const SIGN = `mutation($input: SignContractInput!) { signContract(input: $input) { id status } }`;
@@ -68,10 +73,23 @@ async function main() {
     console.log(`pgbench: ${pg.tps.toFixed(0)} tps, mean latency ${pg.latencyMs.toFixed(1)} ms (${seconds(t)} s)`);
 
     const workers = apiWorkers();
-    server = await startApi(db.url, { poolSize: 40, workers });
+    server = await startApi(db.url, { poolSize: POOL, workers });
     const post = createClient(server.baseUrl, CLIENTS);
     const errors = new Map();
-    console.log(`API: ${workers} worker process(es), ${CLIENTS} clients`);
+    console.log(`API: ${workers} worker process(es) with ${POOL} connections each, ${CLIENTS} clients`);
+    const [{ pid }] = await dataSource.query(`SELECT pg_backend_pid() AS pid`);
+    const postmaster = parentPid(pid);
+    // CPU per request of each side, from /proc: where a saturated box spends its two cores.
+    const measured = async (tasks) => {
+      const cpu = () => ({ api: cpuMs(server.pid, { withChildren: true }), pg: cpuMs(postmaster, { withChildren: true }), bench: process.cpuUsage() });
+      const before = cpu();
+      const r = await runTasks(tasks, CLIENTS);
+      const after = cpu();
+      const n = tasks.length;
+      const benchMs = (after.bench.user + after.bench.system - before.bench.user - before.bench.system) / 1000;
+      console.log(`CPU per request: API ${((after.api - before.api) / n).toFixed(1)} ms, PostgreSQL ${((after.pg - before.pg) / n).toFixed(1)} ms, load generator ${(benchMs / n).toFixed(1)} ms`);
+      return r;
+    };
 
     // Every parent applies at once: 20 children per group, so 5 of each 20 wait on the waitlist.
     t = phase(3, 'submissions: every parent applies at once');
@@ -79,7 +97,7 @@ async function main() {
       kind: 'submit',
       run: async () => ok(await post({ query: SUBMIT, variables: { input: { childId: child.childId, groupId: data.groups[i % data.groups.length].id } } }, child.token), errors),
     }));
-    const submit = await runTasks(submissions, CLIENTS);
+    const submit = await measured(submissions);
     console.log(`${fmt(submit.total)} (${seconds(t)} s)`);
 
     t = phase(4, 'confirmations: staff of each organization confirm in order of submission');
@@ -91,7 +109,7 @@ async function main() {
       kind: 'confirm',
       run: async () => ok(await post({ query: CONFIRM, variables: { input: { applicationId: a.id } } }, data.staffTokenByOrg.get(a.organization_id)), errors),
     }));
-    const confirm = await runTasks(confirmations, CLIENTS);
+    const confirm = await measured(confirmations);
     console.log(`${fmt(confirm.total)} (${seconds(t)} s)`);
 
     t = phase(5, 'signatures: parents sign their offers');
@@ -101,7 +119,7 @@ async function main() {
       kind: 'sign',
       run: async () => ok(await post({ query: SIGN, variables: { input: { contractId: c.id } } }, tokenByChild.get(c.child_id)), errors),
     }));
-    const sign = await runTasks(signatures, CLIENTS);
+    const sign = await measured(signatures);
     console.log(`${fmt(sign.total)} (${seconds(t)} s)`);
     if (errors.size) console.log(`refusals: ${JSON.stringify(Object.fromEntries(errors))}`);
     const lost = new Map([submit, confirm, sign].flatMap((r) => [...r.failures]));

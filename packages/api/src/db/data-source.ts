@@ -4,13 +4,14 @@ import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { SnakeNamingStrategy } from './naming-strategy';
+import { PreparingClient } from './preparing-client';
 
 // Calendar dates stay `YYYY-MM-DD` strings: turning them into JS Dates would shift them by the time zone.
 types.setTypeParser(1082, (value: string) => value);
 
 export const TYPO_WORD_SIMILARITY = 0.4;
 
-export function createDataSource(url: string, options: { poolSize?: number; logger?: TypeOrmLogger; applicationName?: string } = {}): DataSource {
+export function createDataSource(url: string, options: { poolSize?: number; logger?: TypeOrmLogger; applicationName?: string; prepareStatements?: boolean } = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -24,6 +25,7 @@ export function createDataSource(url: string, options: { poolSize?: number; logg
     logging: options.logger ? ['query'] : false,
     extra: {
       max: options.poolSize ?? 20,
+      ...(options.prepareStatements !== false && { Client: PreparingClient }),
       application_name: options.applicationName ?? 'navigator-api',
       // Word similarity below which a catalog title is not taken as a misspelling of the query
       // (pg_trgm's `<%` operator, which can use the trigram index).

@@ -68,7 +68,7 @@ export async function runWorker(rootLogger: Logger): Promise<void> {
     const config = loadConfig();
     logger.level = config.logLevel;
     const clock: Clock = config.clockStart ? new TravelClock(config.clockStart) : new SystemClock();
-    running.dataSource = createDataSource(config.databaseUrl!, { poolSize: config.dbPoolSize });
+    running.dataSource = createDataSource(config.databaseUrl!, { poolSize: config.dbPoolSize, prepareStatements: config.dbPrepareStatements });
     await running.dataSource.initialize();
     const devMail = process.env[PRIMARY_MAILBOX_ENV] ? lettersFromPrimary() : undefined;
     running.server = await createServer(running.dataSource, config, logger, createContainer(running.dataSource, config, logger, clock), { devMail });

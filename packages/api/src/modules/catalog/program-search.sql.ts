@@ -1,3 +1,4 @@
+import { PLAN_EACH_CALL } from '../../common/sql';
 import { ProgramStatus } from './catalog.enums';
 import type { Keyset, SortKey } from './catalog-cursor';
 import type { ProgramFilter } from './inputs/program-filter.input';
@@ -126,7 +127,8 @@ export function searchStatement(
       FROM fbase GROUP BY GROUPING SETS (${FACETS.map((f) => `(${f})`).join(', ')}, ())`;
   const counted = weight !== 'none';
   const facets = counted ? `(SELECT jsonb_agg(jsonb_build_array(facet, value, n)) FROM facet_rows)` : 'NULL::jsonb';
-  const sql = `WITH ${ctes}${counted ? `,
+  // Its best plan depends on the words and filters it is given: planned on every call, never kept prepared.
+  const sql = `${PLAN_EACH_CALL} WITH ${ctes}${counted ? `,
     facet_rows AS (${facetRows})` : ''}
     SELECT ${facets} AS facets, ${fuzzy} AS fuzzy, ${capped} AS capped, page.*
       FROM (SELECT 1) one LEFT JOIN page ON true ORDER BY page.ord`;
