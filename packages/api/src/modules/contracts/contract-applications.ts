@@ -12,11 +12,18 @@ import type { Contract } from './contract.entity';
  */
 export interface ApplicationSide {
   /** Locks the contract's application row: first in the lock order, before the contract. */
-  lock(m: EntityManager, applicationId: string): Promise<void>;
-  /** The parent signed: CONFIRMED → ENROLLED, the parent is told. */
-  enrolled(m: EntityManager, contract: Contract, actorUserId: string): Promise<void>;
+  lock(m: EntityManager, applicationId: string): Promise<LockedApplication>;
+  /** Locks the application of the parent's own contract, found by the contract; null when the contract is not theirs. */
+  lockOfContract(m: EntityManager, contractId: string, parentUserId: string): Promise<LockedApplication | null>;
+  /** The parent signed: CONFIRMED → ENROLLED (the application as `lock…` returned it), the parent is told. */
+  enrolled(m: EntityManager, contract: Contract, application: LockedApplication, actorUserId: string): Promise<void>;
   /** The contract ended: ENROLLED → ENDED, the parent is told in `notice`'s words, the seat is freed and the waitlist moves up. */
   ended(m: EntityManager, applicationId: string, actorUserId: string | null, notice: (names: ApplicationNames) => Phrase): Promise<ApplicationNames>;
+}
+
+/** An application row the side locked; contracts hands it back without reading it, so signing does not read it twice. */
+export interface LockedApplication {
+  readonly id: string;
 }
 
 /** The registered application side, one per container. */
@@ -27,12 +34,16 @@ export class ContractApplications implements ApplicationSide {
     this.side = side;
   }
 
-  lock(m: EntityManager, applicationId: string): Promise<void> {
+  lock(m: EntityManager, applicationId: string): Promise<LockedApplication> {
     return this.registered().lock(m, applicationId);
   }
 
-  enrolled(m: EntityManager, contract: Contract, actorUserId: string): Promise<void> {
-    return this.registered().enrolled(m, contract, actorUserId);
+  lockOfContract(m: EntityManager, contractId: string, parentUserId: string): Promise<LockedApplication | null> {
+    return this.registered().lockOfContract(m, contractId, parentUserId);
+  }
+
+  enrolled(m: EntityManager, contract: Contract, application: LockedApplication, actorUserId: string): Promise<void> {
+    return this.registered().enrolled(m, contract, application, actorUserId);
   }
 
   ended(m: EntityManager, applicationId: string, actorUserId: string | null, notice: (names: ApplicationNames) => Phrase): Promise<ApplicationNames> {

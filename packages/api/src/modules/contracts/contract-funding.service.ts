@@ -5,6 +5,7 @@ import { AppSettings, Service } from '../../common/container';
 import { addDays, type IsoDate } from '../../common/dates';
 import { DomainError, InvalidTransitionError, NotFoundError } from '../../common/errors';
 import { idempotent } from '../../common/idempotency';
+import { execute } from '../../common/sql';
 import { type Actor, requireRole } from '../../common/actor';
 import { Role } from '../../common/role';
 import { availableOf } from '../certificates/certificate-account.entity';
@@ -94,10 +95,18 @@ export class ContractFundingService implements PeriodFundingListener {
    * funded now, or the contract waits for funding from the start.
    */
   async activateAtSigning(m: EntityManager, contract: Contract, actorUserId: string, reason: string, today: IsoDate): Promise<void> {
-    for (const funding of await this.fundings(m, contract.id, FundingStatus.BLOCKED)) {
-      await this.ledger.activate(m, { applicationId: contract.applicationId, periodId: funding.periodId }, { actorUserId, reason });
-      await this.setFundingStatus(m, funding.id, FundingStatus.COMMITTED);
+    const { rows: committed } = await execute<{ period_id: string; covers_today: boolean }>(
+      m,
+      `UPDATE contract_fundings f SET status = $3, updated_at = $5 FROM certificate_periods p
+        WHERE f.contract_id = $1 AND f.status = $2 AND p.id = f.period_id
+        RETURNING f.period_id, p.starts_on <= $4::date AND p.ends_on >= $4::date AS covers_today`,
+      [contract.id, FundingStatus.BLOCKED, FundingStatus.COMMITTED, today, this.clock.now()],
+    );
+    for (const funding of committed) {
+      await this.ledger.activate(m, { applicationId: contract.applicationId, periodId: funding.period_id }, { actorUserId, reason });
     }
+    // Today's period already funds the contract (the usual case): nothing was credited while the offer waited.
+    if (committed.some((f) => f.covers_today)) return;
     if (contract.certificateId && contract.certificateMonthlyShare > 0) {
       const [current]: FundedPeriod[] = await m.query(
         `SELECT p.id, p.year, to_char(p.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(p.ends_on, 'YYYY-MM-DD') AS "endsOn"

@@ -141,18 +141,18 @@ export class ContractOffers {
     const parent = requireRole(actor, Role.PARENT);
     return this.dataSource.transaction((m) =>
       idempotent(m, parent.userId, idempotencyKey, { operation: 'signContract', args: { contractId } }, (id) => m.findOneByOrFail(Contract, { id }), async () => {
-        const offer = await m.findOne(Contract, { where: { id: contractId, parentUserId: parent.userId } });
-        if (!offer) throw new NotFoundError('Договор');
-        await this.applications.lock(m, offer.applicationId);
-        const contract = (await lockContract(m, offer.id))!;
+        // The application first, found through the parent's own contract: the lock order, and no read of the contract before its lock.
+        const application = await this.applications.lockOfContract(m, contractId, parent.userId);
+        const contract = application && (await lockContract(m, contractId, { parentUserId: parent.userId }));
+        if (!contract) throw new NotFoundError('Договор');
         if (contract.status === ContractStatus.OFFERED && contract.offerExpiresAt <= now) {
           throw new DomainError(ContractErrorCode.OFFER_EXPIRED, 'Срок подписания договора истёк: подайте заявку заново', { offerExpiresAt: contract.offerExpiresAt });
         }
-        await moveContract(m, contract, ContractStatus.ACTIVE, { signedAt: now }, 'Этот договор уже нельзя подписать');
+        const signed = await moveContract(m, contract, ContractStatus.ACTIVE, { signedAt: now }, 'Этот договор уже нельзя подписать');
         await this.funding.activateAtSigning(m, contract, parent.userId, `Договор № ${contract.number} подписан: средства зарезервированы для организации`, regionDay(now));
-        await this.applications.enrolled(m, contract, parent.userId);
+        await this.applications.enrolled(m, contract, application, parent.userId);
         await writeAudit(m, { actorUserId: parent.userId, entityType: 'contract', entityId: contract.id, action: 'sign', before: { status: contract.status }, after: { status: ContractStatus.ACTIVE } });
-        return m.findOneByOrFail(Contract, { id: contract.id });
+        return signed;
       }),
     );
   }

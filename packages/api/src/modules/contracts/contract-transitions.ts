@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { IsoDate } from '../../common/dates';
+import { EntityRows } from '../../common/entity-rows';
 import { InvalidTransitionError } from '../../common/errors';
+import { execute } from '../../common/sql';
 import { Contract } from './contract.entity';
 import { ContractStatus } from './contracts.enums';
 
@@ -62,17 +64,20 @@ export interface ContractChange {
 /**
  * The one statement that changes a contract's status (caller's transaction,
  * contract row locked). The table is checked first; `contract` is left as
- * it was read, so the caller still sees the status it moved from.
+ * it was read, so the caller still sees the status it moved from, and the
+ * contract as moved is returned.
  */
-export async function moveContract(m: EntityManager, contract: Pick<Contract, 'id' | 'number' | 'status'>, to: ContractStatus, change: ContractChange = {}, refusal?: string): Promise<void> {
+export async function moveContract(m: EntityManager, contract: Pick<Contract, 'id' | 'number' | 'status'>, to: ContractStatus, change: ContractChange = {}, refusal?: string): Promise<Contract> {
   assertContractTransition(contract, to, refusal);
-  await m.query(
+  const { rows } = await execute(
+    m,
     `UPDATE contracts SET status = $2, signed_at = coalesce($3, signed_at), ends_on = coalesce($4, ends_on), close_reason = coalesce($5, close_reason),
                           funding_deadline = $6, awaiting_period_id = $7,
                           closed_at = CASE WHEN $8 THEN coalesce(closed_at, clock_timestamp()) ELSE closed_at END, updated_at = clock_timestamp()
-      WHERE id = $1`,
+      WHERE id = $1 RETURNING *`,
     [contract.id, to, change.signedAt ?? null, change.endsOn ?? null, change.closeReason ?? null, change.awaiting?.deadline ?? null, change.awaiting?.periodId ?? null, CLOSING.includes(to)],
   );
+  return new EntityRows(m.connection, Contract).hydrate(rows[0]);
 }
 
 /** Locks a contract row, scoped to its owner in the query itself (another tenant's contract is never loaded). */

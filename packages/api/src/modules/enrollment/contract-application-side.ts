@@ -4,6 +4,7 @@ import type { ApplicationSide } from '../contracts/contract-applications';
 import type { Contract } from '../contracts/contract.entity';
 import { type ApplicationNames, applicationPhrases } from '../notifications/phrasebook/applications';
 import type { Phrase } from '../notifications/phrasebook/phrase';
+import { Application } from './application.entity';
 import { ApplicationTransitions, lockApplication } from './application-transitions';
 import { Waitlist } from './application-waitlist';
 import { ApplicationStatus } from './enrollment.enums';
@@ -21,12 +22,20 @@ export class ContractApplicationSide implements ApplicationSide {
     private readonly waitlist: Waitlist,
   ) {}
 
-  async lock(m: EntityManager, applicationId: string): Promise<void> {
-    await lockApplication(m, applicationId, {});
+  lock(m: EntityManager, applicationId: string): Promise<Application> {
+    return lockApplication(m, applicationId, {});
   }
 
-  async enrolled(m: EntityManager, contract: Contract, actorUserId: string): Promise<void> {
-    const application = await lockApplication(m, contract.applicationId, {});
+  async lockOfContract(m: EntityManager, contractId: string, parentUserId: string): Promise<Application | null> {
+    return m
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where('a.id = (SELECT c.application_id FROM contracts c WHERE c.id = :contractId AND c.parent_user_id = :parentUserId)', { contractId, parentUserId })
+      .getOne();
+  }
+
+  async enrolled(m: EntityManager, contract: Contract, application: Application, actorUserId: string): Promise<void> {
     await this.transitions.changeStatus(m, application, ApplicationStatus.ENROLLED, {
       actorUserId,
       contractId: contract.id,
