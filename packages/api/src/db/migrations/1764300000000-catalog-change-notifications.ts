@@ -13,6 +13,8 @@ const PER_PROGRAM_LIMIT = 100;
  * - `groups`: more programs' groups changed at once than are worth naming.
  * NOTIFY is sent at commit and a transaction's duplicates are folded into one,
  * so a notice never reaches a listener before the change is visible.
+ * Municipalities now bump catalog_version too: a card names its
+ * municipality, and kept answers must not outlive a rename.
  */
 export class CatalogChangeNotifications1764300000000 implements MigrationInterface {
   name = 'CatalogChangeNotifications1764300000000';
@@ -23,6 +25,7 @@ export class CatalogChangeNotifications1764300000000 implements MigrationInterfa
         BEGIN PERFORM pg_notify('catalog_changes', '${payload}'); RETURN NULL; END $$`);
       await q.query(`CREATE TRIGGER ${table}_notify AFTER UPDATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${table}_notify()`);
     }
+    await q.query(`CREATE TRIGGER catalog_municipality_changed AFTER INSERT OR UPDATE OR DELETE ON municipalities FOR EACH STATEMENT EXECUTE FUNCTION catalog_version_bump()`);
     const variants = [
       ['ins', 'INSERT', 'NEW TABLE AS new_rows', 'SELECT program_id FROM new_rows'],
       ['upd', 'UPDATE', 'OLD TABLE AS old_rows NEW TABLE AS new_rows', 'SELECT program_id FROM new_rows UNION SELECT program_id FROM old_rows'],
@@ -45,6 +48,7 @@ export class CatalogChangeNotifications1764300000000 implements MigrationInterfa
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER catalog_municipality_changed ON municipalities`);
     for (const suffix of ['ins', 'upd', 'del']) {
       await q.query(`DROP TRIGGER catalog_groups_notify_${suffix} ON groups`);
       await q.query(`DROP FUNCTION catalog_groups_notify_${suffix}()`);

@@ -68,10 +68,25 @@ describe('kept answers to anonymous catalog queries', () => {
     const before = await responses();
     await cards(mine, token);
     await cards(mine, token);
-    const municipality = `{ programs(first: 3) { edges { node { id municipality { name } } } } }`;
-    await t.gql(municipality);
-    await t.gql(municipality);
+    const supportCenter = `{ programs(first: 3) { edges { node { id municipality { name supportCenter { phone } } } } } }`;
+    await t.gql(supportCenter);
+    await t.gql(supportCenter);
     expect((await responses()).hits).toBe(before.hits);
+  });
+
+  it('keeps an answer that names municipalities, and outdates it when one is renamed', async () => {
+    const named = async () =>
+      (await t.gql<{ programs: { edges: { node: { municipality: { id: string; name: string } } }[] } }>(`{ programs(first: 1) { edges { node { municipality { id name } } } } }`))
+        .data!.programs.edges[0].node.municipality;
+    const { id, name } = await named();
+    const before = await responses();
+    expect(await named()).toEqual({ id, name });
+    expect((await responses()).hits).toBe(before.hits + 1);
+
+    await t.dataSource.query(`UPDATE municipalities SET name = $2 WHERE id = $1`, [id, `${name} (переименован)`]);
+    await changes.caughtUp();
+    expect((await named()).name).toBe(`${name} (переименован)`);
+    await t.dataSource.query(`UPDATE municipalities SET name = $2 WHERE id = $1`, [id, name]);
   });
 
   it('outdates everything it kept when the listening connection is lost, and keeps nothing until it listens again', async () => {

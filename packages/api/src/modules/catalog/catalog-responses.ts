@@ -27,9 +27,10 @@ const PROGRAM_ROW =
 
 /**
  * The fields an answer kept whole may contain: what the search returns and
- * the rows of programs, organizations and groups — everything the change
- * notices cover. A field not listed (a municipality, anything another module
- * adds) makes the operation run every time, which is always correct.
+ * the rows of programs, organizations, groups and municipalities — everything
+ * the change notices cover. A field not listed (a municipality's periods or
+ * support centre, anything another module adds) makes the operation run every
+ * time, which is always correct.
  */
 const KEPT_FIELDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
   Object.entries({
@@ -39,9 +40,10 @@ const KEPT_FIELDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
     ProgramEdge: 'cursor node',
     ProgramFacets: 'directions fundingTypes municipalities',
     FacetCount: 'value count',
-    Program: `${PROGRAM_ROW} organization groups hasFreeSeats certificatePaymentAvailable certificateMonthlyShare parentMonthlyCopayment`,
+    Program: `${PROGRAM_ROW} organization municipality groups hasFreeSeats certificatePaymentAvailable certificateMonthlyShare parentMonthlyCopayment`,
     Organization:
-      'id municipalityId name shortName type inn licenseNumber licenseDate address phone email website description logoUrl pfConnected pfConnectedAt createdAt updatedAt',
+      'id municipalityId municipality name shortName type inn licenseNumber licenseDate address phone email website description logoUrl pfConnected pfConnectedAt createdAt updatedAt',
+    Municipality: 'id regionCode code name autoFinancing',
     Group: 'id programId name schedule startsOn endsOn capacity seatsTaken waitlistLength address teacher enrollmentOpen freeSeats',
     ScheduleSlot: 'weekday startTime endTime',
   }).map(([type, fields]) => [type, new Set(fields.split(' '))]),
