@@ -1,24 +1,22 @@
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, regionDay } from '../../common/clock';
+import { EntityRows } from '../../common/entity-rows';
 import { Service } from '../../common/container';
 import { DomainError, ErrorCode, NotFoundError } from '../../common/errors';
 import { idempotent } from '../../common/idempotency';
 import { type Actor, requireRole } from '../../common/actor';
 import { Role } from '../../common/role';
 import { User } from '../accounts/user.entity';
-import { Group } from '../catalog/group.entity';
 import { takeSeat } from '../catalog/group-seats';
-import { Organization } from '../catalog/organization.entity';
-import { Program } from '../catalog/program.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { Child } from '../certificates/child.entity';
-import { Municipality } from '../municipalities/municipality.entity';
 import { ContractOffers, type OfferedChild, type Offering } from '../contracts/contract-offers';
 import { applicationPhrases } from '../notifications/phrasebook/applications';
 import { Application } from './application.entity';
 import { ApplicationTransitions, assertTransition } from './application-transitions';
 import { assertCertificateFits, assertProgramAvailable } from './enrollment-rules';
 import { ApplicationStatus } from './enrollment.enums';
+import { OfferingRows } from './offering-rows';
 
 /**
  * The organization confirms an application (DESIGN.md «Confirmation»), in
@@ -45,22 +43,9 @@ export class ApplicationConfirmation {
   private async confirm(m: EntityManager, staff: Actor, applicationId: string, now: Date): Promise<Application> {
     // One read: the application locked, with its group, program, organization, municipality, child, certificate and parent.
     // The group is read without locking: takeSeat's conditional update below is what guards the capacity.
-    const found = (await m
-      .getRepository(Application)
-      .createQueryBuilder('a')
-      .innerJoinAndMapOne('a.group', Group, 'g', 'g.id = a.group_id')
-      .innerJoinAndMapOne('g.program', Program, 'p', 'p.id = g.program_id')
-      .innerJoinAndMapOne('g.organization', Organization, 'o', 'o.id = p.organization_id')
-      .innerJoinAndMapOne('g.municipality', Municipality, 'mu', 'mu.id = p.municipality_id')
-      .innerJoinAndMapOne('a.child', Child, 'c', 'c.id = a.child_id')
-      .leftJoinAndMapOne('c.certificate', Certificate, 'cert', 'cert.child_id = c.id')
-      .innerJoinAndMapOne('c.parent', User, 'u', 'u.id = c.parent_user_id')
-      .setLock('pessimistic_write', undefined, ['a'])
-      .where({ id: applicationId, organizationId: staff.organizationId! })
-      .getOne()) as (Application & { group: Offering; child: OfferedChild }) | null;
+    const found = await this.readLocked(m, applicationId, staff.organizationId!);
     if (!found) throw new NotFoundError('Заявка');
-    const { group, child, ...rest } = found;
-    const application = Object.assign(new Application(), rest);
+    const { application, group, child } = found;
     assertTransition(application, ApplicationStatus.CONFIRMED);
     const { program, organization } = group;
     assertProgramAvailable(program, organization);
@@ -79,5 +64,29 @@ export class ApplicationConfirmation {
       audit: { actorUserId: staff.userId, entityType: 'application', entityId: application.id, action: 'confirm', after: { contractId: contract.id, certificateTotal: contract.certificateTotal, blocked } },
     });
     return application;
+  }
+  private async readLocked(m: EntityManager, applicationId: string, organizationId: string): Promise<{ application: Application; group: Offering; child: OfferedChild } | null> {
+    const ds = m.connection;
+    const [applications, offerings, children, certificates, parents] = [
+      new EntityRows(ds, Application, 'a_'),
+      new OfferingRows(ds),
+      new EntityRows(ds, Child, 'c_'),
+      new EntityRows(ds, Certificate, 'cert_'),
+      new EntityRows(ds, User, 'u_'),
+    ];
+    const [row] = await m.query(
+      `SELECT ${applications.select('a')}, ${offerings.select()}, ${children.select('c')}, ${certificates.select('cert')}, ${parents.select('u')}
+         FROM applications a JOIN groups g ON g.id = a.group_id ${OfferingRows.JOINS}
+         JOIN children c ON c.id = a.child_id LEFT JOIN certificates cert ON cert.child_id = c.id JOIN users u ON u.id = c.parent_user_id
+        WHERE a.id = $1 AND a.organization_id = $2
+          FOR UPDATE OF a`,
+      [applicationId, organizationId],
+    );
+    if (!row) return null;
+    return {
+      application: applications.hydrate(row),
+      group: offerings.hydrate(row),
+      child: Object.assign(children.hydrate(row), { certificate: row.cert_id == null ? null : certificates.hydrate(row), parent: parents.hydrate(row) }),
+    };
   }
 }

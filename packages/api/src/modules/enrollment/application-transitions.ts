@@ -3,15 +3,14 @@ import { type AuditRecord, auditCte, auditRows } from '../../common/audit';
 import { InvalidTransitionError, NotFoundError } from '../../common/errors';
 import { Service } from '../../common/container';
 import { Group } from '../catalog/group.entity';
-import { Organization } from '../catalog/organization.entity';
-import { Program } from '../catalog/program.entity';
-import { Municipality } from '../municipalities/municipality.entity';
+import type { Offering } from '../contracts/contract-offers';
 import { NotificationService } from '../notifications/notification.service';
 import { noticeCtes, noticeRows } from '../notifications/notice-ctes';
 import type { ApplicationNames } from '../notifications/phrasebook/applications';
 import type { Phrase } from '../notifications/phrasebook/phrase';
 import { Application } from './application.entity';
 import { ApplicationStatus } from './enrollment.enums';
+import { OfferingRows } from './offering-rows';
 
 /** Which statuses an application may move to from each status (the system moves WAITLISTED → SUBMITTED and CONFIRMED → EXPIRED). */
 const TRANSITIONS: Record<ApplicationStatus, ApplicationStatus[]> = {
@@ -75,14 +74,10 @@ export function lockGroup(m: EntityManager, id: string): Promise<Group> {
 }
 
 /** A group with its program, organization and the program's municipality, in one query (no lock). */
-export function findOffering(m: EntityManager, groupId: string) {
-  return m
-    .createQueryBuilder(Group, 'g')
-    .innerJoinAndMapOne('g.program', Program, 'p', 'p.id = g.program_id')
-    .innerJoinAndMapOne('g.organization', Organization, 'o', 'o.id = p.organization_id')
-    .innerJoinAndMapOne('g.municipality', Municipality, 'mu', 'mu.id = p.municipality_id')
-    .where('g.id = :groupId', { groupId })
-    .getOne() as Promise<(Group & { program: Program; organization: Organization; municipality: Municipality }) | null>;
+export async function findOffering(m: EntityManager, groupId: string): Promise<Offering | null> {
+  const rows = new OfferingRows(m.connection);
+  const [row] = await m.query(`SELECT ${rows.select()} FROM groups g ${OfferingRows.JOINS} WHERE g.id = $1`, [groupId]);
+  return row ? rows.hydrate(row) : null;
 }
 
 /**
