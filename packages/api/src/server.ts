@@ -2,7 +2,6 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
 import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
@@ -32,6 +31,9 @@ import { ContractApplications } from './modules/contracts/contract-applications'
 import { ContractFundingService } from './modules/contracts/contract-funding.service';
 import { ContractApplicationSide } from './modules/enrollment/contract-application-side';
 import { CatalogCache } from './modules/catalog/catalog-cache';
+import { CatalogChanges } from './modules/catalog/catalog-changes';
+import { CatalogResponses } from './modules/catalog/catalog-responses';
+import { graphqlHandler } from './graphql/graphql-handler';
 
 export interface AppServer {
   app: Express;
@@ -99,6 +101,8 @@ export async function createServer(
   httpServer.headersTimeout = 66_000;
   const schema = await createSchema(container);
   const accounts = container.get(AccountService);
+  const catalogChanges = container.get(CatalogChanges);
+  const catalogResponses = container.get(CatalogResponses);
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -114,9 +118,12 @@ export async function createServer(
       httpStatusPlugin(),
       ApolloServerPluginCacheControlDisabled(),
       httpCachePlugin(),
+      catalogResponses.plugin(),
     ],
   });
   await apollo.start();
+  // Until it listens, nothing is cached: the first requests are computed, none is answered stale.
+  await catalogChanges.start();
 
   /** A session lookup that cannot reach the database is the server's trouble, told as such (503), not a crash (500). */
   const authenticate = async (token: string) => {
@@ -131,7 +138,7 @@ export async function createServer(
   app.get('/healthz', async (_req, res) => {
     try {
       await dataSource.query('SELECT 1');
-      res.json({ status: 'ok', catalogCache: container.get(CatalogCache).stats() });
+      res.json({ status: 'ok', catalogCache: { ...container.get(CatalogCache).stats(), responses: catalogResponses.stats() } });
     } catch (err) {
       logger.error({ err }, 'health check failed');
       res.status(503).json({ status: 'unavailable' });
@@ -143,9 +150,11 @@ export async function createServer(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    catalogResponses.serveKept(),
     queryLimits(schema),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<GraphQLContext> => {
+    graphqlHandler(
+      apollo,
+      async (req, res): Promise<GraphQLContext> => {
         const token = readSessionToken(req);
         const session = token ? await authenticate(token) : null;
         return {
@@ -159,7 +168,8 @@ export async function createServer(
           dataSource,
         };
       },
-    }),
+      catalogResponses,
+    ),
   );
 
   app.use('/graphql', bodyErrors(logger));
@@ -180,6 +190,9 @@ export async function createServer(
         httpServer.once('error', reject);
         httpServer.listen(port, () => resolve((httpServer.address() as { port: number }).port));
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await catalogChanges.stop();
+    },
   };
 }

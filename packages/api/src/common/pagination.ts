@@ -4,7 +4,8 @@ import { BadInputError } from './errors';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-@ObjectType()
+// Plain data: fields read as properties, without type-graphql's per-field middleware pipeline.
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage: boolean;
@@ -56,7 +57,7 @@ export function toPage<T>(rows: T[], offset: number, limit: number, totalCount: 
 
 /** Relay-style connection types for any node type: `Connection(Program)` → `ProgramConnection`. */
 export function Connection<T extends object>(node: ClassType<T>) {
-  @ObjectType(`${node.name}Edge`)
+  @ObjectType(`${node.name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String)
     cursor: string;

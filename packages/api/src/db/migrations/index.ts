@@ -12,6 +12,7 @@ import { Accounts1764160000000 } from './1764160000000-accounts';
 import { CatalogSeatsVersion1764170000000 } from './1764170000000-catalog-seats-version';
 import { LedgerHolds1764200000000 } from './1764200000000-ledger-holds';
 import { DeferredSeatFlips1764250000000 } from './1764250000000-deferred-seat-flips';
+import { CatalogChangeNotifications1764300000000 } from './1764300000000-catalog-change-notifications';
 
 /** Every migration in order, listed explicitly. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   CatalogSeatsVersion1764170000000,
   LedgerHolds1764200000000,
   DeferredSeatFlips1764250000000,
+  CatalogChangeNotifications1764300000000,
 ];

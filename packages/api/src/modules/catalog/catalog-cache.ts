@@ -1,5 +1,5 @@
-import { DataSource } from 'typeorm';
 import { AppSettings, Service } from '../../common/container';
+import { CatalogChanges } from './catalog-changes';
 
 export interface CacheStats {
   hits: number;
@@ -8,46 +8,40 @@ export interface CacheStats {
   entries: number;
 }
 
-/** The read model's two counters, bumped by triggers in the transaction that changes the data. */
-interface Versions {
-  /** Any change of programs or organizations. */
-  catalog: string;
-  /** A program's free-seat flag flipped, nothing else about it changed. */
-  seats: string;
-}
-
 /**
- * Search results by query, valid while the catalog's versions stand still, so
- * one read of two one-row tables tells whether an entry still holds — in this
- * process and in any other serving the same database. A search filtered by
- * free seats depends on both versions; any other only on `catalog`, so groups
- * filling up at a season start do not empty the cache. Seats themselves
- * (group counts, a card's free-seat flag) are not cached: they are read per
- * request.
+ * Search results by query, valid while the catalog stands still as this
+ * process hears it (CatalogChanges): checking an entry reads no database. A
+ * search filtered by free seats also depends on the programs' free-seat
+ * flags; any other does not, so groups filling up at a season start do not
+ * empty the cache. Seats themselves (group counts, a card's free-seat flag)
+ * are not part of a search result: they are read per request, or kept with a
+ * whole answer by CatalogResponses.
  */
 @Service()
 export class CatalogCache {
-  private readonly entries = new Map<string, { versions: Versions; value: unknown }>();
+  private readonly entries = new Map<string, { since: number; value: unknown }>();
   private hits = 0;
-  private inFlight: Promise<Versions> | null = null;
-  private queued: Promise<Versions> | null = null;
   private misses = 0;
 
   private readonly maxEntries: number;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly changes: CatalogChanges,
     settings: AppSettings,
   ) {
     this.maxEntries = settings.config.catalogCacheEntries;
   }
 
+  get enabled(): boolean {
+    return this.maxEntries > 0;
+  }
+
   /** `dependsOnSeats`: the result changes when a program's free-seat flag does (a search filtered by free seats). */
   async read<T>(key: string, compute: () => Promise<T>, { dependsOnSeats = false } = {}): Promise<T> {
-    if (this.maxEntries === 0) return compute();
-    const versions = await this.versions();
+    if (!this.enabled) return compute();
+    const dependencies = { freeSeats: dependsOnSeats };
     const entry = this.entries.get(key);
-    if (entry && entry.versions.catalog === versions.catalog && (!dependsOnSeats || entry.versions.seats === versions.seats)) {
+    if (entry && this.changes.holds(entry.since, dependencies)) {
       this.hits++;
       // Re-inserting keeps the Map in least-recently-used order.
       this.entries.delete(key);
@@ -55,41 +49,22 @@ export class CatalogCache {
       return entry.value as T;
     }
     this.misses++;
-    // Computed after the version was read: if the catalog changes meanwhile, the entry is newer than its version, never older.
+    // Stamped before computing: a change heard meanwhile outdates the entry at once, so it is never older than its stamp.
+    const since = this.changes.now();
     const value = await compute();
     this.entries.delete(key);
-    this.entries.set(key, { versions, value });
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    if (since !== null && this.changes.holds(since, dependencies)) this.remember(key, { since, value });
     return value;
   }
 
-  /**
-   * The versions as of some moment after the call: concurrent callers share
-   * one read, and a caller arriving while a read is in flight joins the next
-   * one (the one in flight may have missed a commit just before the call), so
-   * under load there is about one version read per round trip, not per request.
-   */
-  private versions(): Promise<Versions> {
-    if (!this.inFlight) return this.startRead();
-    this.queued ??= this.inFlight
-      .catch(() => undefined)
-      .then(() => {
-        this.queued = null;
-        return this.startRead();
-      });
-    return this.queued;
+  /** A search answered whole by the response cache, without reaching `read`: counted as a hit of the catalog's caching. */
+  countHit(): void {
+    this.hits++;
   }
 
-  private startRead(): Promise<Versions> {
-    const read = this.dataSource
-      .query(`SELECT (SELECT version FROM catalog_version WHERE id = 1) AS catalog, (SELECT version FROM catalog_seats_version WHERE id = 1) AS seats`)
-      .then((rows: Versions[]) => rows[0]);
-    this.inFlight = read;
-    const done = () => {
-      if (this.inFlight === read) this.inFlight = null;
-    };
-    read.then(done, done);
-    return read;
+  private remember(key: string, entry: { since: number; value: unknown }): void {
+    this.entries.set(key, entry);
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
   }
 
   stats(): CacheStats {

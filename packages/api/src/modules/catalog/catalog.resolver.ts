@@ -10,6 +10,7 @@ import { freeSeats } from './group-seats';
 import { ProgramFilter, ProgramOrder } from './inputs/program-filter.input';
 import { Organization } from './organization.entity';
 import { ProgramConnection } from './program-connection.type';
+import { ProgramGroups } from './program-groups';
 import { ProgramSearchService } from './program-search.service';
 import { Program } from './program.entity';
 
@@ -34,11 +35,13 @@ export class ProgramResolver {
   constructor(
     private readonly search: ProgramSearchService,
     private readonly catalog: CatalogService,
+    private readonly programGroups: ProgramGroups,
   ) {}
 
   @Query(() => ProgramConnection, { description: 'Public catalog search with facet counts' })
   async programs(@Args(() => ProgramsArgs) args: ProgramsArgs, @Ctx() ctx: GraphQLContext): Promise<ProgramConnection> {
     const result = await this.search.search(args.filter, args.first, args.after, args.orderBy);
+    if (ctx.catalogReads && args.filter?.hasFreeSeats) ctx.catalogReads.freeSeats = true;
     const organizations = ctx.loaders.byId(Organization);
     for (const organization of result.organizations ?? []) organizations.prime(organization.id, organization);
     return result;
@@ -61,7 +64,8 @@ export class ProgramResolver {
 
   @FieldResolver(() => [Group], { description: 'Groups of the program, earliest start first' })
   groups(@Root() program: Program, @Ctx() ctx: GraphQLContext): Promise<Group[]> {
-    return ctx.loaders.manyBy(Group, 'programId', { startsOn: 'ASC', name: 'ASC' }).load(program.id);
+    ctx.catalogReads?.groupsOf.add(program.id);
+    return this.programGroups.of(program.id, ctx);
   }
 
   /** From the live groups, not the row: a cached search keeps its programs while their groups fill up. */

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { LocalDateScalar } from '../../common/scalars';
 
-@ObjectType({ description: 'One weekly slot of a group\'s timetable' })
+@ObjectType({ simpleResolvers: true, description: 'One weekly slot of a group\'s timetable' })
 export class ScheduleSlot {
   @Field(() => Int, { description: 'ISO weekday: 1 = Monday … 7 = Sunday' })
   weekday: number;
@@ -14,7 +14,7 @@ export class ScheduleSlot {
   endTime: string;
 }
 
-@ObjectType({ description: 'Группа — a concrete cohort of a program' })
+@ObjectType({ simpleResolvers: true, description: 'Группа — a concrete cohort of a program' })
 @Entity({ name: 'groups' })
 export class Group {
   @Field(() => ID)
@@ -53,7 +53,7 @@ export class Group {
   @Column({ type: 'int', default: 0, insert: false, update: false })
   pendingCount: number;
 
-  @Field(() => Int, { name: 'waitlistLength', description: 'Applications waiting on the waitlist, in order; worth showing where the group is full' })
+  @Field(() => Int, { name: 'waitlistLength', simple: false, description: 'Applications waiting on the waitlist, in order; worth showing where the group is full' })
   @Column({ type: 'int', default: 0, insert: false, update: false })
   waitlistCount: number;
 

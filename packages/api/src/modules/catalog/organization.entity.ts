@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 import { DateTimeScalar, LocalDateScalar } from '../../common/scalars';
 import { OrganizationType } from './catalog.enums';
 
-@ObjectType({ description: 'Организация — поставщик образовательных услуг' })
+@ObjectType({ simpleResolvers: true, description: 'Организация — поставщик образовательных услуг' })
 @Entity({ name: 'organizations' })
 export class Organization {
   @Field(() => ID)

@@ -25,7 +25,7 @@ export class ProgramFacets {
   municipalities: FacetCount[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ProgramConnection extends Connection(Program) {
   @Field(() => ProgramFacets)
   facets: ProgramFacets;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/app';
 import { StatementCounter } from '../../../test/statements';
+import { CatalogChanges } from './catalog-changes';
 
 interface ProgramsResult {
   programs: {
@@ -167,7 +168,10 @@ describe('programs search over HTTP', () => {
     expect((await cards(onlyFree)).map((c) => c.id)).toContain(program.id);
     const seats: { id: string; seats_taken: number }[] = await t.dataSource.query(`SELECT id, seats_taken FROM groups WHERE program_id = $1`, [program.id]);
 
+    // Each API process hears the change by NOTIFY at commit; wait until this one has, rather than for a while.
+    const heard = () => t.server.container.get(CatalogChanges).caughtUp();
     await t.dataSource.query(`UPDATE groups SET seats_taken = capacity - pending_count WHERE program_id = $1`, [program.id]);
+    await heard();
     const before = await cache();
     expect((await cards(everything)).find((c) => c.id === program.id)?.hasFreeSeats).toBe(false);
     expect((await cache()).hits).toBe(before.hits + 1);
@@ -175,6 +179,7 @@ describe('programs search over HTTP', () => {
     expect((await cache()).misses).toBe(before.misses + 1);
 
     for (const g of seats) await t.dataSource.query(`UPDATE groups SET seats_taken = $2 WHERE id = $1`, [g.id, g.seats_taken]);
+    await heard();
     expect((await cards(onlyFree)).map((c) => c.id)).toContain(program.id);
   });
 });
@@ -209,6 +214,8 @@ describe('nested catalog query', () => {
       expect(body.data.programs.edges).toHaveLength(first);
       return statements.length;
     };
+    // A first search also copies the facet cells into the process (once, not per program): done before counting.
+    await run(1);
     const few = await run(5);
     const many = await run(40);
     expect(many).toBe(few);

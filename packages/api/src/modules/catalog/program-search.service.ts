@@ -3,20 +3,22 @@ import { Service } from '../../common/container';
 import { EntityRows } from '../../common/entity-rows';
 import { pageSize } from '../../common/pagination';
 import { CatalogCache } from './catalog-cache';
+import { CatalogFacets } from './catalog-facets';
 import { decodeKeyset, encodeKeyset, sortKey } from './catalog-cursor';
 import { type ProgramFilter, ProgramOrder } from './inputs/program-filter.input';
 import type { FacetCount, ProgramConnection } from './program-connection.type';
-import { searchStatement } from './program-search.sql';
+import { type FacetTriple, searchStatement } from './program-search.sql';
 import { Organization } from './organization.entity';
 import { Program } from './program.entity';
 
-type SearchRow = { facets: [string, string | null, string | number][] | null; fuzzy: boolean; capped: boolean; sort_key: string | null } & Record<string, unknown>;
+type SearchRow = { facets: FacetTriple[] | null; fuzzy: boolean; capped: boolean; sort_key: string | null } & Record<string, unknown>;
 
 @Service()
 export class ProgramSearchService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cache: CatalogCache,
+    private readonly facets: CatalogFacets,
   ) {}
 
   async search(given?: ProgramFilter | null, first?: number | null, after?: string | null, order?: ProgramOrder | null): Promise<ProgramConnection> {
@@ -31,7 +33,9 @@ export class ProgramSearchService {
     return this.cache.read(JSON.stringify([normalized, limit, after ?? null, key.tag]), async () => {
       const programs = new EntityRows(this.dataSource, Program);
       const organizations = new EntityRows(this.dataSource, Organization, 'o_');
-      const { sql, values } = searchStatement(normalized, key, keyset, limit, programs.select('p'), organizations.select('o'));
+      // Filter-only counts come from the process's copy of the aggregate cells when it has one; the statement then only pages.
+      const counted = text || filter.organizationId ? null : await this.facets.count(normalized);
+      const { sql, values } = searchStatement(normalized, key, keyset, limit, programs.select('p'), organizations.select('o'), counted === null);
       const rows: SearchRow[] = await this.dataSource.query(sql, values);
       const [first] = rows;
       // Page rows become entities here, once: resolvers get everything the card needs without reading programs again.
@@ -40,7 +44,7 @@ export class ProgramSearchService {
         .map((r) => ({ program: programs.hydrate(r), organization: organizations.hydrate(r), sortKey: r.sort_key as string }));
       const items = nodes.slice(0, limit);
       const edges = items.map(({ program, sortKey: value }) => ({ cursor: encodeKeyset(key, value, program.id), node: program }));
-      const facetRows = (first.facets ?? []).map(([facet, value, n]) => ({ facet, value, count: Number(n) }));
+      const facetRows = (counted ?? first.facets ?? []).map(([facet, value, n]) => ({ facet, value, count: Number(n) }));
       const counts = (facet: string): FacetCount[] =>
         facetRows
           .filter((r) => r.facet === facet && r.value !== null && r.count > 0)

@@ -6,8 +6,10 @@ import type { ProgramFilter } from './inputs/program-filter.input';
 /** Text queries count facets over at most this many matches, so their cost is bounded whatever the catalog's size. */
 export const TEXT_MATCH_CAP = 2000;
 
-const FACETS = ['direction', 'funding_type', 'municipality_id'] as const;
-type Facet = (typeof FACETS)[number];
+export const FACETS = ['direction', 'funding_type', 'municipality_id'] as const;
+export type Facet = (typeof FACETS)[number];
+/** One facet count: [facet, value, programs]; facet `total` (value null) counts the programs passing every filter. */
+export type FacetTriple = [Facet | 'total', string | null, string | number];
 
 /** Collects positional parameters for hand-written SQL. */
 class Params {
@@ -31,9 +33,19 @@ export interface SearchStatement {
  * [facet, value, count] triples, `total` included), fuzzy, capped, then the
  * page rows with their organizations (`o_` columns; null when the page is
  * empty), ordered by `ord` — numbered after the LIMIT, so the index walk in
- * sort order stops at the page's end.
+ * sort order stops at the page's end. `withFacets` false leaves the facets
+ * column null for a filter-only search whose counts the caller has
+ * (CatalogFacets).
  */
-export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Keyset | null, limit: number, programColumns: string, organizationColumns: string): SearchStatement {
+export function searchStatement(
+  filter: ProgramFilter,
+  key: SortKey,
+  keyset: Keyset | null,
+  limit: number,
+  programColumns: string,
+  organizationColumns: string,
+  withFacets = true,
+): SearchStatement {
   const params = new Params();
   const text = filter.text?.trim() || undefined;
   const facet: Partial<Record<Facet, string>> = {};
@@ -65,6 +77,7 @@ export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Key
 
   const flags = (prefix: string) => FACETS.map((f) => `${facet[f] ? `${prefix}${facet[f]}` : 'true'} AS ok_${f}`).join(', ');
   let ctes: string;
+  /** What a base row counts for in the facets: 1 program, a cell's `programs`, or `none` when the facets are not counted here. */
   let weight: string;
   let fuzzy = 'false';
   let capped = 'false';
@@ -95,6 +108,9 @@ export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Key
       // One organization's programs are few: count them directly.
       ctes = `fbase AS (SELECT p.direction, p.funding_type, p.municipality_id, ${flags('p.')} FROM programs p WHERE ${program.join(' AND ')}), ${pageCtes}`;
       weight = '1';
+    } else if (!withFacets) {
+      ctes = pageCtes;
+      weight = 'none';
     } else {
       const cells = [`c.age = ${params.add(filter.age ?? -1)}`, ...shared.map((c) => `c.${c}`)];
       ctes = `fbase AS (SELECT c.direction, c.funding_type, c.municipality_id, c.programs, ${flags('c.')} FROM catalog_facet_counts c WHERE ${cells.join(' AND ')}), ${pageCtes}`;
@@ -109,10 +125,12 @@ export function searchStatement(filter: ProgramFilter, key: SortKey, keyset: Key
            CASE ${FACETS.map((f) => `WHEN ${grouped(f)} THEN sum(${weight}) FILTER (WHERE ${others(f)})`).join(' ')}
                 ELSE sum(${weight}) FILTER (WHERE ${FACETS.map((f) => `ok_${f}`).join(' AND ')}) END AS n
       FROM fbase GROUP BY GROUPING SETS (${FACETS.map((f) => `(${f})`).join(', ')}, ())`;
+  const counted = weight !== 'none';
+  const facets = counted ? `(SELECT jsonb_agg(jsonb_build_array(facet, value, n)) FROM facet_rows)` : 'NULL::jsonb';
   // Its best plan depends on the words and filters it is given: planned on every call, never kept prepared.
-  const sql = `${PLAN_EACH_CALL} WITH ${ctes},
-    facet_rows AS (${facetRows})
-    SELECT (SELECT jsonb_agg(jsonb_build_array(facet, value, n)) FROM facet_rows) AS facets, ${fuzzy} AS fuzzy, ${capped} AS capped, page.*
+  const sql = `${PLAN_EACH_CALL} WITH ${ctes}${counted ? `,
+    facet_rows AS (${facetRows})` : ''}
+    SELECT ${facets} AS facets, ${fuzzy} AS fuzzy, ${capped} AS capped, page.*
       FROM (SELECT 1) one LEFT JOIN page ON true ORDER BY page.ord`;
   return { sql, values: params.values };
 }

@@ -4,7 +4,7 @@ import { KopecksScalar, kopecksTransformer } from '../../common/money';
 import { DateTimeScalar } from '../../common/scalars';
 import { CertificationStatus, Direction, FundingType, ProgramFormat, ProgramStatus } from './catalog.enums';
 
-@ObjectType({ description: 'Дополнительная общеобразовательная программа' })
+@ObjectType({ simpleResolvers: true, description: 'Дополнительная общеобразовательная программа' })
 @Entity({ name: 'programs' })
 export class Program {
   @Field(() => ID)
