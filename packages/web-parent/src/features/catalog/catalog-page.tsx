@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Collapse, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAdjustments, IconSearch } from '@tabler/icons-react';
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/page-title';
 import { ErrorNotice, Loading } from '@navigator/web-shared/query-state';
@@ -33,10 +33,16 @@ export function CatalogPage() {
   const [params, setParams] = useSearchParams();
   const search = readSearch(params);
   const [text, setText] = useState(search.text);
+  // The box follows the address when it changes (back, «Сбросить»), during render: an effect would also run once
+  // after the first paint and wipe what a quick typist on a slow phone had already typed.
+  const [addressText, setAddressText] = useState(search.text);
+  if (addressText !== search.text) {
+    setAddressText(search.text);
+    setText(search.text);
+  }
   const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
   const [filtersUsed, setFiltersUsed] = useState(false);
   const { user } = useCurrentUser();
-  useEffect(() => setText(search.text), [search.text]);
 
   const { data, previousData, error, loading, networkStatus, fetchMore, refetch } = useQuery(CatalogSearchQuery, {
     variables: catalogVariables(search),
