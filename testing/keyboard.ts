@@ -11,7 +11,9 @@ export async function tabTo(page: Page, name: RegExp, options: { within?: { sele
     await page.keyboard.press(key);
     const focused = await page.evaluate((w) => {
       const el = document.activeElement as HTMLElement | null;
-      if (!el) return '';
+      // Nothing focused is the body, whose text is the whole page's: it would match any name on it (a Tab pressed
+      // before the app's first render leaves the page, and the body stays the active element).
+      if (!el || el === document.body || !document.hasFocus()) return '';
       if (w && !(el.closest(w.selector)?.textContent ?? '').includes(w.text)) return '';
       const labelledBy = el.getAttribute('aria-labelledby');
       const byId = labelledBy ? labelledBy.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '';

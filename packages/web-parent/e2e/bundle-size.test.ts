@@ -4,9 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
-const LIMIT_BYTES = 250 * 1024;
+// 189 KB when the catalog's filters, the menus and the notices moved out of the first screen's code (239 KB before).
+const LIMIT_BYTES = 200 * 1024;
 
-/** Everything index.html makes the browser fetch up front: the entry, its modulepreloads (the catalog page among them) and styles. */
+/** Everything index.html makes the browser fetch up front: the entry, its modulepreloads (the chunk with the catalog page) and styles. */
 function initialFiles(html: string): string[] {
   const scripts = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]);
   const preloads = [...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
@@ -22,7 +23,7 @@ describe('the parent SPA build', () => {
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
   const files = initialFiles(html);
 
-  it('sends at most 250 KB (brotli, as served) of JS and CSS before the first program card shows', () => {
+  it('sends at most 200 KB (brotli, as served) of JS and CSS before the first program card shows', () => {
     expect(files.length).toBeGreaterThan(0);
     const total = files.reduce((sum, src) => sum + served(src).length, 0);
     console.info(`before the first card: ${(total / 1024).toFixed(1)} KB brotli (${(files.reduce((s, f) => s + read(f).length, 0) / 1024).toFixed(0)} KB raw) in ${files.length} files`);

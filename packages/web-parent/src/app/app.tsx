@@ -1,17 +1,15 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { useEffect, useMemo } from 'react';
+import { Suspense, lazy, useEffect, useMemo } from 'react';
 import { RouterProvider } from 'react-router';
-import { createApolloClient } from '@navigator/web-shared/apollo-client';
+import { client } from './client';
 import { useLowVision } from './low-vision';
 import { router } from './routes';
-import { prefetchCatalog } from '../features/catalog/catalog-query';
 import { contrastVariables } from '@navigator/web-shared/contrast';
 import { lowVisionTheme, lowVisionVariables, theme } from './theme';
 
-const client = createApolloClient();
-prefetchCatalog(client, window.location);
+// Toasts only follow what a person does, never the first screen: their code arrives after it.
+const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({ default: m.Notifications })));
 
 export function App() {
   const [lowVision] = useLowVision();
@@ -26,7 +24,9 @@ export function App() {
   return (
     <ApolloProvider client={client}>
       <MantineProvider theme={lowVision.on ? lowVisionLook.theme : theme} cssVariablesResolver={lowVision.on ? lowVisionLook.variables : contrastVariables} forceColorScheme="light">
-        <Notifications position="top-center" />
+        <Suspense fallback={null}>
+          <Notifications position="top-center" />
+        </Suspense>
         <RouterProvider router={router} />
       </MantineProvider>
     </ApolloProvider>

@@ -1,15 +1,18 @@
 import { Anchor, AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconEye, IconEyeOff, IconFileText, IconHelpCircle, IconMoodKid, IconSearch } from '@tabler/icons-react';
-import { Suspense, useRef } from 'react';
+import { Suspense, lazy, useRef } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Loading } from '@navigator/web-shared/query-state';
-import { AccountNotices } from '../features/account/account-notices';
-import { UserMenu } from '../features/auth/user-menu';
-import { NotificationBell } from '../features/notifications/notification-bell';
 import { useCurrentUser } from '../lib/current-user';
 import { useLowVision } from './low-vision';
 import { LowVisionPanel } from './low-vision-panel';
+
+// What only a signed-in person sees, or only after the catalog is on screen (menus, modals, popovers): its code
+// arrives after the first program card instead of before it.
+const UserMenu = lazy(() => import('../features/auth/user-menu').then((m) => ({ default: m.UserMenu })));
+const NotificationBell = lazy(() => import('../features/notifications/notification-bell').then((m) => ({ default: m.NotificationBell })));
+const AccountNotices = lazy(() => import('../features/account/account-notices').then((m) => ({ default: m.AccountNotices })));
 
 const LINKS = [
   { to: '/', label: 'Найти кружок', icon: IconSearch, guest: true },
@@ -63,8 +66,10 @@ export function Layout() {
                 Версия для слабовидящих
               </Box>
             </Button>
-            {user?.role === 'PARENT' && <NotificationBell />}
-            <UserMenu />
+            <Suspense fallback={null}>
+              {user?.role === 'PARENT' && <NotificationBell />}
+              <UserMenu />
+            </Suspense>
           </Group>
         </Group>
       </AppShell.Header>
@@ -78,7 +83,9 @@ export function Layout() {
       <AppShell.Main id="main" tabIndex={-1}>
         <Box maw={960} mx="auto">
           <LowVisionPanel ref={panel} />
-          <AccountNotices />
+          <Suspense fallback={null}>
+            <AccountNotices />
+          </Suspense>
           <Suspense fallback={<Loading />}>
             <Outlet />
             <ScrollRestoration />

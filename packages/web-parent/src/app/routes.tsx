@@ -1,11 +1,11 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { Loading } from '@navigator/web-shared/query-state';
 import { NotFound } from '../components/not-found';
+import { CatalogPage } from '../features/catalog/catalog-page';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 
-// Every page is its own chunk: a parent opening the catalog on a phone downloads only the catalog.
+// Every page but the catalog is its own chunk: a parent opening the catalog on a phone downloads only the catalog.
 const page = <T extends Record<string, React.ComponentType>>(load: () => Promise<T>, name: keyof T) =>
   lazy(() => load().then((m) => ({ default: m[name] as React.ComponentType })));
 
@@ -30,9 +30,9 @@ export const router = createBrowserRouter([
     element: <Layout />,
     errorElement: <RouteError />,
     children: [
-      // The page most visits land on is loaded by the router before its first render, not behind <Suspense>:
-      // React holds a boundary's content back for 300 ms after showing its fallback, which the first card would wait out.
-      { path: '/', lazy: async () => ({ Component: (await import('../features/catalog/catalog-page')).CatalogPage }), hydrateFallbackElement: <Loading /> },
+      // The page most visits land on is part of the entry: a lazy page would be fetched or evaluated only after
+      // the router has started, and React holds a <Suspense> boundary's content back for 300 ms after its fallback.
+      { path: '/', Component: CatalogPage },
       { path: '/programs/:id', element: <ProgramPage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/register', element: <RegisterPage /> },

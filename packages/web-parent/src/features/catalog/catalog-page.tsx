@@ -1,18 +1,18 @@
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Checkbox, Collapse, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Collapse, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAdjustments, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/page-title';
 import { ErrorNotice, Loading } from '@navigator/web-shared/query-state';
 import { graphql } from '../../gql';
 import { plural } from '@navigator/web-shared/format';
-import { directionLabels, formatLabels, fundingLabelsForParents, programOrderLabels } from '@navigator/web-shared/labels';
 import { ProgramCard } from './program-card';
 import { type CatalogSearch, activeFilterCount, readSearch, writeSearch } from './search-params';
 import { CatalogSearchQuery, catalogVariables } from './catalog-query';
+import { useFirstScreen } from './first-screen';
 import { FreezeNotice } from '../certificates/freeze-notice';
 import { useCurrentUser } from '../../lib/current-user';
 
@@ -25,18 +25,14 @@ const CatalogMunicipalitiesQuery = graphql(`
   }
 `);
 
-const AGES = Array.from({ length: 14 }, (_, i) => i + 5);
-
-function countOf(facets: { value: string; count: number }[] | undefined, value: string): number {
-  return facets?.find((f) => f.value === value)?.count ?? 0;
-}
+// Six selects are most of the page's code and of its first render, and most visits never open them: they are
+// loaded and rendered when the filters are first opened (the closed panel keeps its id for aria-controls).
+const CatalogFilters = lazy(() => import('./catalog-filters').then((m) => ({ default: m.CatalogFilters })));
 
 export function CatalogPage() {
   const [params, setParams] = useSearchParams();
   const search = readSearch(params);
   const [text, setText] = useState(search.text);
-  const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
-  const { user } = useCurrentUser();
   // The box follows the address when it changes (back, «Сбросить»), during render: an effect would also run once
   // after the first paint and wipe what a quick typist on a slow phone had already typed.
   const [addressText, setAddressText] = useState(search.text);
@@ -44,12 +40,16 @@ export function CatalogPage() {
     setAddressText(search.text);
     setText(search.text);
   }
+  const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
+  const [filtersUsed, setFiltersUsed] = useState(false);
+  const { user } = useCurrentUser();
 
   const { data, previousData, error, loading, networkStatus, fetchMore, refetch } = useQuery(CatalogSearchQuery, {
     variables: catalogVariables(search),
     notifyOnNetworkStatusChange: true,
   });
-  const municipalities = useQuery(CatalogMunicipalitiesQuery);
+  // Names are needed for the filters and to name a chosen municipality; a first visit has neither, so it does not ask.
+  const municipalities = useQuery(CatalogMunicipalitiesQuery, { skip: !filtersUsed && !search.municipalityId });
   const shown = data ?? previousData;
   const facets = shown?.programs.facets;
   const municipalityName = new Map((municipalities.data?.municipalities ?? []).map((m) => [m.id, m.name]));
@@ -65,6 +65,7 @@ export function CatalogPage() {
     });
 
   const filterCount = activeFilterCount(search);
+  const cards = useFirstScreen(shown?.programs.edges ?? []);
 
   return (
     <Stack gap="md">
@@ -92,7 +93,10 @@ export function CatalogPage() {
       </form>
 
       <Group justify="space-between">
-        <Button variant="default" leftSection={<IconAdjustments size={18} aria-hidden />} onClick={toggleFilters} aria-expanded={filtersOpen} aria-controls="catalog-filters">
+        <Button variant="default" leftSection={<IconAdjustments size={18} aria-hidden />} onClick={() => {
+            setFiltersUsed(true);
+            toggleFilters();
+          }} aria-expanded={filtersOpen} aria-controls="catalog-filters">
           Фильтры{filterCount ? ` (${filterCount})` : ''}
         </Button>
         {filterCount > 0 && (
@@ -103,58 +107,11 @@ export function CatalogPage() {
       </Group>
 
       <Collapse in={filtersOpen} id="catalog-filters">
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-          <Select
-            label="Муниципалитет"
-            placeholder="Все муниципалитеты"
-            searchable
-            clearable
-            value={search.municipalityId}
-            onChange={(v) => update({ municipalityId: v })}
-            data={(municipalities.data?.municipalities ?? []).map((m) => ({ value: m.id, label: `${m.name} (${countOf(facets?.municipalities, m.id)})` }))}
-            nothingFoundMessage="Нет такого муниципалитета"
-          />
-          <Select
-            label="Направленность"
-            placeholder="Любая"
-            clearable
-            value={search.direction}
-            onChange={(v) => update({ direction: v as CatalogSearch['direction'] })}
-            data={Object.entries(directionLabels).map(([value, label]) => ({ value, label: `${label} (${countOf(facets?.directions, value)})` }))}
-          />
-          <Select
-            label="Возраст ребёнка"
-            placeholder="Любой"
-            clearable
-            value={search.age === null ? null : String(search.age)}
-            onChange={(v) => update({ age: v ? Number(v) : null })}
-            data={AGES.map((a) => ({ value: String(a), label: `${a} ${plural(a, 'год', 'года', 'лет')}` }))}
-          />
-          <Select
-            label="Оплата"
-            placeholder="Любая"
-            clearable
-            value={search.fundingType}
-            onChange={(v) => update({ fundingType: v as CatalogSearch['fundingType'] })}
-            data={Object.entries(fundingLabelsForParents).map(([value, label]) => ({ value, label: `${label} (${countOf(facets?.fundingTypes, value)})` }))}
-          />
-          <Select
-            label="Формат занятий"
-            placeholder="Любой"
-            clearable
-            value={search.format}
-            onChange={(v) => update({ format: v as CatalogSearch['format'] })}
-            data={Object.entries(formatLabels).map(([value, label]) => ({ value, label }))}
-          />
-          <Select
-            label="Порядок"
-            value={search.orderBy}
-            allowDeselect={false}
-            onChange={(v) => update({ orderBy: (v ?? 'RELEVANCE') as CatalogSearch['orderBy'] })}
-            data={Object.entries(programOrderLabels).map(([value, label]) => ({ value, label }))}
-          />
-          <Checkbox label="Только со свободными местами" checked={search.hasFreeSeats} onChange={(e) => update({ hasFreeSeats: e.currentTarget.checked })} mt={{ sm: 'xl' }} />
-        </SimpleGrid>
+        {filtersUsed && (
+          <Suspense fallback={<Loading />}>
+            <CatalogFilters search={search} update={update} facets={facets} municipalities={municipalities.data?.municipalities ?? []} />
+          </Suspense>
+        )}
       </Collapse>
 
       {error && <ErrorNotice error={error} onRetry={() => refetch()} title="Поиск не удался" />}
@@ -172,7 +129,7 @@ export function CatalogPage() {
           )}
           {shown.programs.totalCount === 0 && <Text>Ничего не нашлось. Попробуйте другие слова или уберите часть фильтров.</Text>}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            {shown.programs.edges.map(({ node }) => (
+            {cards.map(({ node }) => (
               <ProgramCard key={node.id} program={node} />
             ))}
           </SimpleGrid>

@@ -44,11 +44,17 @@ export function catalogVariables(search: CatalogSearch): CatalogSearchQueryVaria
 
 /**
  * Starts the search a visit to `/` will show as soon as the app's code has run, instead of after React has
- * rendered the layout and then the lazily loaded page: the answer is in Apollo's cache (or in flight, and
- * shared) by the time the page asks for it with the same variables.
+ * rendered the layout and then the page: the answer is in Apollo's cache (or in flight, and shared) by the time
+ * the page asks for it with the same variables. Settles (never rejects) once the answer is in the cache or has
+ * failed; null when the visit is not to the catalog.
  */
-export function prefetchCatalog(client: ApolloClient, location: Pick<Location, 'pathname' | 'search'>): void {
-  if (location.pathname !== '/') return;
+export function prefetchCatalog(client: ApolloClient, location: Pick<Location, 'pathname' | 'search'>): Promise<void> | null {
+  if (location.pathname !== '/') return null;
+  // The cache is empty while the app starts, so the search goes straight to the network without a look there.
   // A failure is the page's to show when it runs the query itself.
-  client.query({ query: CatalogSearchQuery, variables: catalogVariables(readSearch(new URLSearchParams(location.search))) }).catch(() => undefined);
+  const variables = catalogVariables(readSearch(new URLSearchParams(location.search)));
+  return client.query({ query: CatalogSearchQuery, variables, fetchPolicy: 'network-only' }).then(
+    () => undefined,
+    () => undefined,
+  );
 }
