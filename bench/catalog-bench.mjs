@@ -86,7 +86,8 @@ async function capture(url, variables) {
   } finally {
     await ds.destroy();
   }
-  const literal = (v) => (v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
+  const literal = (v) =>
+    v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : Array.isArray(v) ? `ARRAY[${v.map(literal).join(', ')}]` : `'${String(v).replace(/'/g, "''")}'`;
   return captured
     .filter(([q]) => /^\s*(\/\*.*?\*\/\s*)?WITH/i.test(q))
     .map(([q, params]) => q.replace(/\$(\d+)/g, (_, n) => literal(params[Number(n) - 1])));

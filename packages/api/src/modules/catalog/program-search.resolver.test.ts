@@ -77,6 +77,28 @@ describe('programs search over HTTP', () => {
     expect(result.edges.every((e) => e.node.fundingType === 'CERTIFICATE')).toBe(true);
   });
 
+  it('filters text matches by age, format, free seats and organization exactly as the database says', async () => {
+    const programs = `FROM programs p WHERE status = 'PUBLISHED' AND search_vector @@ websearch_to_tsquery('russian', 'студия')`;
+    const [{ organization_id: organizationId, format }] = await t.dataSource.query(`SELECT organization_id, format ${programs} GROUP BY 1, 2 ORDER BY count(*) DESC, 1, 2 LIMIT 1`);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ age: 10, format: 'IN_PERSON' }, `age_from <= 10 AND age_to >= 10 AND format = 'IN_PERSON'`],
+      [{ hasFreeSeats: true, age: 16 }, `has_free_seats AND age_from <= 16 AND age_to >= 16`],
+      [{ organizationId, format }, `organization_id = '${organizationId}' AND format = '${format}'`],
+      [{ organizationId }, `organization_id = '${organizationId}'`],
+    ];
+    const found: number[] = [];
+    for (const [filter, where] of cases) {
+      const result = await search({ text: 'студия', ...filter }, 100);
+      const ids: { id: string }[] = await t.dataSource.query(`SELECT id ${programs} AND ${where}`);
+      expect(result.edges.map((e) => e.node.id).sort()).toEqual(ids.map((r) => r.id).sort());
+      expect(result.totalCount).toBe(ids.length);
+      found.push(ids.length);
+    }
+    const [{ all }] = await t.dataSource.query(`SELECT count(*)::int AS all ${programs}`);
+    // The cases select something, and less than the text alone.
+    expect(found.every((n) => n > 0 && n < all)).toBe(true);
+  });
+
   it('pages through results without repeating or skipping a program', async () => {
     const seen = new Set<string>();
     let after: string | undefined;

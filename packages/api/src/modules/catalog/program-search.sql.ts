@@ -52,17 +52,24 @@ export function searchStatement(
   if (filter.direction) facet.direction = `direction = ${params.add(filter.direction)}`;
   if (filter.fundingType) facet.funding_type = `funding_type = ${params.add(filter.fundingType)}`;
   if (filter.municipalityId) facet.municipality_id = `municipality_id = ${params.add(filter.municipalityId)}`;
+  /** Conditions a facet cell and a program share: format and free seats. */
   const shared: string[] = [];
-  if (filter.format) shared.push(`format = ${params.add(filter.format)}`);
-  if (filter.hasFreeSeats) shared.push('has_free_seats');
   const onPrograms = (conditions: string[]) => conditions.map((c) => `p.${c}`);
-
-  const program = [`p.status = ${params.add(ProgramStatus.PUBLISHED)}`, ...onPrograms(shared)];
-  if (filter.age != null) {
-    const age = params.add(filter.age);
-    program.push(`p.age_from <= ${age} AND p.age_to >= ${age}`);
+  const program = [`p.status = ${params.add(ProgramStatus.PUBLISHED)}`];
+  if (text) {
+    // Text matches pass these in the GIN index, as keys beside the text (migration CatalogSearchKeys, which spells them the same way).
+    const keys = [filter.format && `format:${filter.format}`, filter.hasFreeSeats && 'free', filter.age != null && `age:${filter.age}`, filter.organizationId && `org:${filter.organizationId}`];
+    if (keys.some(Boolean)) program.push(`p.catalog_keys @> ${params.add(keys.filter(Boolean))}::text[]`);
+  } else {
+    if (filter.format) shared.push(`format = ${params.add(filter.format)}`);
+    if (filter.hasFreeSeats) shared.push('has_free_seats');
+    program.push(...onPrograms(shared));
+    if (filter.age != null) {
+      const age = params.add(filter.age);
+      program.push(`p.age_from <= ${age} AND p.age_to >= ${age}`);
+    }
+    if (filter.organizationId) program.push(`p.organization_id = ${params.add(filter.organizationId)}`);
   }
-  if (filter.organizationId) program.push(`p.organization_id = ${params.add(filter.organizationId)}`);
 
   const dir = key.descending ? 'DESC' : 'ASC';
   const pageWhere = [...onPrograms(Object.values(facet))];
