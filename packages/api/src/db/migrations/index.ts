@@ -13,6 +13,7 @@ import { CatalogSeatsVersion1764170000000 } from './1764170000000-catalog-seats-
 import { LedgerHolds1764200000000 } from './1764200000000-ledger-holds';
 import { DeferredSeatFlips1764250000000 } from './1764250000000-deferred-seat-flips';
 import { CatalogChangeNotifications1764300000000 } from './1764300000000-catalog-change-notifications';
+import { StaffNoticeIndex1764410000000 } from './1764410000000-staff-notice-index';
 
 /** Every migration in order, listed explicitly. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   LedgerHolds1764200000000,
   DeferredSeatFlips1764250000000,
   CatalogChangeNotifications1764300000000,
+  StaffNoticeIndex1764410000000,
 ];
