@@ -14,6 +14,8 @@ import { LedgerHolds1764200000000 } from './1764200000000-ledger-holds';
 import { DeferredSeatFlips1764250000000 } from './1764250000000-deferred-seat-flips';
 import { CatalogChangeNotifications1764300000000 } from './1764300000000-catalog-change-notifications';
 import { CatalogSearchKeys1764350000000 } from './1764350000000-catalog-search-keys';
+import { StaffNoticeIndex1764410000000 } from './1764410000000-staff-notice-index';
+import { ApplicationCountFlips1764410000001 } from './1764410000001-application-count-flips';
 
 /** Every migration in order, listed explicitly. */
 export const migrations = [
@@ -33,4 +35,6 @@ export const migrations = [
   DeferredSeatFlips1764250000000,
   CatalogChangeNotifications1764300000000,
   CatalogSearchKeys1764350000000,
+  StaffNoticeIndex1764410000000,
+  ApplicationCountFlips1764410000001,
 ];
