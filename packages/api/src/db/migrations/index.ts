@@ -16,6 +16,7 @@ import { CatalogChangeNotifications1764300000000 } from './1764300000000-catalog
 import { CatalogSearchKeys1764350000000 } from './1764350000000-catalog-search-keys';
 import { StaffNoticeIndex1764410000000 } from './1764410000000-staff-notice-index';
 import { ApplicationCountFlips1764410000001 } from './1764410000001-application-count-flips';
+import { CatalogFacetKeys1764500000000 } from './1764500000000-catalog-facet-keys';
 
 /** Every migration in order, listed explicitly. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   CatalogSearchKeys1764350000000,
   StaffNoticeIndex1764410000000,
   ApplicationCountFlips1764410000001,
+  CatalogFacetKeys1764500000000,
 ];

@@ -33,7 +33,7 @@ export class ProgramConnection extends Connection(Program) {
   @Field(() => Boolean, { description: 'True when no exact match was found and results come from typo-tolerant matching' })
   fuzzy: boolean;
 
-  @Field(() => Boolean, { description: `True when the text matched more than ${TEXT_MATCH_CAP} programs: totalCount and facet counts then cover the first ${TEXT_MATCH_CAP} matches (a lower bound)` })
+  @Field(() => Boolean, { description: `True when the text matched more than ${TEXT_MATCH_CAP} programs: facet counts then cover the first ${TEXT_MATCH_CAP} matches, and totalCount the first ${TEXT_MATCH_CAP} of those passing every filter (lower bounds)` })
   countsCapped: boolean;
 
   /** The page's organizations, read with it: the resolver primes the request's loader with them. */

@@ -56,6 +56,8 @@ export function searchStatement(
   const shared: string[] = [];
   const onPrograms = (conditions: string[]) => conditions.map((c) => `p.${c}`);
   const program = [`p.status = ${params.add(ProgramStatus.PUBLISHED)}`];
+  /** The facet filters as GIN keys, for the text's matches when they reach the cap (migration CatalogFacetKeys). */
+  const facetKeys = [filter.direction && `dir:${filter.direction}`, filter.fundingType && `fund:${filter.fundingType}`, filter.municipalityId && `mun:${filter.municipalityId}`].filter(Boolean);
   if (text) {
     // Text matches pass these in the GIN index, as keys beside the text (migration CatalogSearchKeys, which spells them the same way).
     const keys = [filter.format && `format:${filter.format}`, filter.hasFreeSeats && 'free', filter.age != null && `age:${filter.age}`, filter.organizationId && `org:${filter.organizationId}`];
@@ -88,12 +90,15 @@ export function searchStatement(
   let weight: string;
   let fuzzy = 'false';
   let capped = 'false';
+  /** The programs passing every filter, when facet_rows' own total undercounts them. */
+  let total: string | null = null;
   if (text) {
     const t = params.add(text);
     // Matches carry what facets, keysets and every order need, so the page is picked without going back to programs.
-    const match = (query: string, extra = '') => `SELECT p.id, p.direction, p.funding_type, p.municipality_id, p.title, p.monthly_price, p.published_at,
+    const match = (query: string, extra = '', where = program) => `SELECT p.id, p.direction, p.funding_type, p.municipality_id, p.title, p.monthly_price, p.published_at,
                ts_rank_cd(p.search_vector, ${query}.q) AS rank
-        FROM programs p, ${query} WHERE ${extra}p.search_vector @@ ${query}.q AND ${program.join(' AND ')} LIMIT ${TEXT_MATCH_CAP}`;
+        FROM programs p, ${query} WHERE ${extra}p.search_vector @@ ${query}.q AND ${where.join(' AND ')} LIMIT ${TEXT_MATCH_CAP}`;
+    const reachedCap = `(SELECT count(*) FROM m) >= ${TEXT_MATCH_CAP}`;
     ctes = `exact AS (SELECT websearch_to_tsquery('russian', ${t}) AS q),
       m1 AS MATERIALIZED (${match('exact')}),
       fixed AS (
@@ -104,11 +109,23 @@ export function searchStatement(
          WHERE t.word <> '' AND NOT EXISTS (SELECT 1 FROM m1)),
       m2 AS MATERIALIZED (${match('fixed', 'NOT EXISTS (SELECT 1 FROM m1) AND ')}),
       m AS (SELECT * FROM m1 UNION ALL SELECT * FROM m2),
-      fbase AS (SELECT direction, funding_type, municipality_id, ${flags('')} FROM m),
-      ${page('m p', pageWhere)}`;
+      fbase AS (SELECT direction, funding_type, municipality_id, ${flags('')} FROM m),`;
+    if (facetKeys.length) {
+      // Facets count the matches of every value, so m ignores the facet filters; when it is capped, the filtered
+      // matches may lie beyond it, and the page and total come from a second capped match with every filter as a key.
+      const narrow = [...program, `p.catalog_keys @> ${params.add(facetKeys)}::text[]`];
+      ctes += `
+      chosen AS (SELECT CASE WHEN EXISTS (SELECT 1 FROM m1) THEN exact.q ELSE fixed.q END AS q FROM exact, fixed),
+      mc AS MATERIALIZED (${match('chosen', `${reachedCap} AND `, narrow)}),
+      pm AS (SELECT * FROM m WHERE NOT ${reachedCap} UNION ALL SELECT * FROM mc),
+      ${page('pm p', pageWhere)}`;
+      total = `(SELECT count(*) FROM pm WHERE ${Object.values(facet).join(' AND ')})`;
+    } else {
+      ctes += page('m p', pageWhere);
+    }
     weight = '1';
     fuzzy = 'NOT EXISTS (SELECT 1 FROM m1)';
-    capped = `(SELECT count(*) FROM m) >= ${TEXT_MATCH_CAP}`;
+    capped = reachedCap;
   } else {
     const pageCtes = page('programs p', [...program, ...pageWhere]);
     if (filter.organizationId) {
@@ -133,7 +150,8 @@ export function searchStatement(
                 ELSE sum(${weight}) FILTER (WHERE ${FACETS.map((f) => `ok_${f}`).join(' AND ')}) END AS n
       FROM fbase GROUP BY GROUPING SETS (${FACETS.map((f) => `(${f})`).join(', ')}, ())`;
   const counted = weight !== 'none';
-  const facets = counted ? `(SELECT jsonb_agg(jsonb_build_array(facet, value, n)) FROM facet_rows)` : 'NULL::jsonb';
+  const facetJson = (where: string) => `(SELECT coalesce(jsonb_agg(jsonb_build_array(facet, value, n)), '[]') FROM facet_rows${where})`;
+  const facets = !counted ? 'NULL::jsonb' : total ? `${facetJson(` WHERE facet <> 'total'`)} || jsonb_build_array(jsonb_build_array('total', NULL, ${total}))` : facetJson('');
   // Its best plan depends on the words and filters it is given: planned on every call, never kept prepared.
   const sql = `${PLAN_EACH_CALL} WITH ${ctes}${counted ? `,
     facet_rows AS (${facetRows})` : ''}
