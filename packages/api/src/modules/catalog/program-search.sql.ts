@@ -94,38 +94,38 @@ export function searchStatement(
   let total: string | null = null;
   if (text) {
     const t = params.add(text);
-    // Matches carry what facets, keysets and every order need, so the page is picked without going back to programs.
-    const match = (query: string, extra = '', where = program) => `SELECT p.id, p.direction, p.funding_type, p.municipality_id, p.title, p.monthly_price, p.published_at,
-               ts_rank_cd(p.search_vector, ${query}.q) AS rank
+    // Facets count the matches of every value, so the facet filters stay out of m. When the search has one, the page
+    // and total come from a second match with every filter as a key (m is capped, and the filtered matches may lie
+    // beyond it), and m carries only what its facets count; otherwise m is the page's source too.
+    const pagedFromM = !facetKeys.length;
+    // The page's source carries what keysets and every order need, so the page is picked without going back to programs.
+    const match = (query: string, extra = '', where = program, forPage = true) => `SELECT p.id, p.direction, p.funding_type, p.municipality_id${
+      forPage ? `, p.title, p.monthly_price, p.published_at, ts_rank_cd(p.search_vector, ${query}.q) AS rank` : ''}
         FROM programs p, ${query} WHERE ${extra}p.search_vector @@ ${query}.q AND ${where.join(' AND ')} LIMIT ${TEXT_MATCH_CAP}`;
-    const reachedCap = `(SELECT count(*) FROM m) >= ${TEXT_MATCH_CAP}`;
     ctes = `exact AS (SELECT websearch_to_tsquery('russian', ${t}) AS q),
-      m1 AS MATERIALIZED (${match('exact')}),
+      m1 AS MATERIALIZED (${match('exact', '', program, pagedFromM)}),
       fixed AS (
         SELECT plainto_tsquery('russian', string_agg(coalesce(
                  (SELECT w.word FROM catalog_title_words w WHERE length(t.word) >= 3 AND w.programs > 0 AND w.word % t.word
                    ORDER BY similarity(w.word, t.word) DESC, w.word LIMIT 1), t.word), ' ' ORDER BY t.n)) AS q
           FROM regexp_split_to_table(lower(${t}), '[^[:alpha:]]+') WITH ORDINALITY AS t(word, n)
          WHERE t.word <> '' AND NOT EXISTS (SELECT 1 FROM m1)),
-      m2 AS MATERIALIZED (${match('fixed', 'NOT EXISTS (SELECT 1 FROM m1) AND ')}),
+      m2 AS MATERIALIZED (${match('fixed', 'NOT EXISTS (SELECT 1 FROM m1) AND ', program, pagedFromM)}),
       m AS (SELECT * FROM m1 UNION ALL SELECT * FROM m2),
       fbase AS (SELECT direction, funding_type, municipality_id, ${flags('')} FROM m),`;
-    if (facetKeys.length) {
-      // Facets count the matches of every value, so m ignores the facet filters; when it is capped, the filtered
-      // matches may lie beyond it, and the page and total come from a second capped match with every filter as a key.
+    if (pagedFromM) {
+      ctes += page('m p', pageWhere);
+    } else {
       const narrow = [...program, `p.catalog_keys @> ${params.add(facetKeys)}::text[]`];
       ctes += `
       chosen AS (SELECT CASE WHEN EXISTS (SELECT 1 FROM m1) THEN exact.q ELSE fixed.q END AS q FROM exact, fixed),
-      mc AS MATERIALIZED (${match('chosen', `${reachedCap} AND `, narrow)}),
-      pm AS (SELECT * FROM m WHERE NOT ${reachedCap} UNION ALL SELECT * FROM mc),
-      ${page('pm p', pageWhere)}`;
-      total = `(SELECT count(*) FROM pm WHERE ${Object.values(facet).join(' AND ')})`;
-    } else {
-      ctes += page('m p', pageWhere);
+      mc AS MATERIALIZED (${match('chosen', '', narrow)}),
+      ${page('mc p', pageWhere)}`;
+      total = '(SELECT count(*) FROM mc)';
     }
     weight = '1';
     fuzzy = 'NOT EXISTS (SELECT 1 FROM m1)';
-    capped = reachedCap;
+    capped = `(SELECT count(*) FROM m) >= ${TEXT_MATCH_CAP}`;
   } else {
     const pageCtes = page('programs p', [...program, ...pageWhere]);
     if (filter.organizationId) {
