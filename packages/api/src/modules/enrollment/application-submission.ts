@@ -13,7 +13,7 @@ import { Child } from '../certificates/child.entity';
 import { noticeCtes, noticeRows } from '../notifications/notice-ctes';
 import { applicationPhrases } from '../notifications/phrasebook/applications';
 import { Application } from './application.entity';
-import { findOffering, lockGroup } from './application-transitions';
+import { lockOffering } from './application-transitions';
 import { assertEligible } from './enrollment-rules';
 import { ApplicationStatus } from './enrollment.enums';
 import { EnrollmentErrorCode } from './enrollment.errors';
@@ -31,10 +31,11 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
 /**
  * A parent applies for a group (DESIGN.md «Enrollment»): SUBMITTED while the
  * group's pending applications plus taken seats are below its capacity,
- * WAITLISTED in order after that. The reads come before the group's row
- * lock, which is held until commit; under it, one read of the group's queue
- * and one statement that writes everything (application, history, notices,
- * audit). Budget: 6 statements (transition-budgets.test.ts).
+ * WAITLISTED in order after that. The child is read first, then the group
+ * with its program and organization under the group's row lock, which is
+ * held until commit; a full group's waitlist end is read under the lock, and
+ * one statement writes everything (application, history, notices, audit).
+ * Budget: 4 statements, 5 onto the waitlist (transition-budgets.test.ts).
  */
 @Service()
 export class ApplicationSubmission {
@@ -65,34 +66,31 @@ export class ApplicationSubmission {
       .where('c.id = :id AND c.parent_user_id = :parentUserId', { id: command.childId, parentUserId: parent.userId })
       .getOne() as (Child & { certificate: Certificate | null }) | null;
     if (!child) throw new NotFoundError('Ребёнок');
-    const offering = await findOffering(m, command.groupId);
+    const offering = await lockOffering(m, command.groupId);
     if (!offering) throw new NotFoundError('Группа');
     const { program, organization } = offering;
     assertEligible(child, offering, program, organization, child.certificate?.status ?? null, this.clock.today());
     // A live duplicate is refused by the partial unique index on (child, program) when the row is inserted (DUPLICATE_APPLICATION).
 
     const id = randomUUID();
-    const group = await lockGroup(m, offering.id);
-    const [{ submitted, next }] = await m.query(
-      `SELECT count(*) FILTER (WHERE status = 'SUBMITTED')::int AS submitted, coalesce(max(waitlist_position), 0) + 1 AS next
-         FROM applications WHERE group_id = $1 AND status IN ('SUBMITTED', 'WAITLISTED')`,
-      [group.id],
-    );
-    const full = group.seatsTaken + submitted >= group.capacity;
+    // The group is locked, so its pending count (kept by a row trigger on applications) is exact; only a full group
+    // needs the end of its waitlist, read after the lock by a statement of its own so it sees every committed entry.
+    const full = offering.seatsTaken + offering.pendingCount >= offering.capacity;
+    const next = full ? await nextWaitlistPosition(m, offering.id) : null;
     const application = m.create(Application, {
       id,
       childId: child.id,
       parentUserId: parent.userId,
-      groupId: group.id,
+      groupId: offering.id,
       programId: program.id,
       organizationId: organization.id,
       municipalityId: program.municipalityId,
-      status: full ? ApplicationStatus.WAITLISTED : ApplicationStatus.SUBMITTED,
-      waitlistPosition: full ? next : null,
+      status: next !== null ? ApplicationStatus.WAITLISTED : ApplicationStatus.SUBMITTED,
+      waitlistPosition: next,
       rejectReason: null,
     });
     const names = { childFirstName: child.firstName, programTitle: program.title };
-    const notice = full ? applicationPhrases.waitlisted(names, group.name, next) : applicationPhrases.submitted(names);
+    const notice = next !== null ? applicationPhrases.waitlisted(names, offering.name, next) : applicationPhrases.submitted(names);
     // The application, its history row, the parent's and the staff's notices and the audit event: one statement.
     const [created] = await m.query(
       `WITH created AS (
@@ -106,7 +104,7 @@ export class ApplicationSubmission {
         id,
         child.id,
         parent.userId,
-        group.id,
+        offering.id,
         program.id,
         organization.id,
         program.municipalityId,
@@ -123,4 +121,9 @@ export class ApplicationSubmission {
     Object.assign(application, { submittedAt: created.submitted_at, updatedAt: created.updated_at });
     return application;
   }
+}
+
+async function nextWaitlistPosition(m: EntityManager, groupId: string): Promise<number> {
+  const [{ next }] = await m.query(`SELECT coalesce(max(waitlist_position), 0) + 1 AS next FROM applications WHERE group_id = $1 AND status IN ('SUBMITTED', 'WAITLISTED')`, [groupId]);
+  return next;
 }

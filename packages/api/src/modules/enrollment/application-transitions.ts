@@ -73,10 +73,16 @@ export function lockGroup(m: EntityManager, id: string): Promise<Group> {
   return m.getRepository(Group).createQueryBuilder('g').setLock('pessimistic_write').where({ id }).getOneOrFail();
 }
 
-/** A group with its program, organization and the program's municipality, in one query (no lock). */
-export async function findOffering(m: EntityManager, groupId: string): Promise<Offering | null> {
+/**
+ * A group, locked, with its program, organization and the program's
+ * municipality, in one statement. The group's columns are read after the lock
+ * is granted, so its seat and queue counters are exact while the transaction
+ * holds it; the joined rows are as of the statement, which is all a
+ * submission needs of them.
+ */
+export async function lockOffering(m: EntityManager, groupId: string): Promise<Offering | null> {
   const rows = new OfferingRows(m.connection);
-  const [row] = await m.query(`SELECT ${rows.select()} FROM groups g ${OfferingRows.JOINS} WHERE g.id = $1`, [groupId]);
+  const [row] = await m.query(`SELECT ${rows.select()} FROM groups g ${OfferingRows.JOINS} WHERE g.id = $1 FOR UPDATE OF g`, [groupId]);
   return row ? rows.hydrate(row) : null;
 }
 
