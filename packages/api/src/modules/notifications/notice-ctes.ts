@@ -11,6 +11,11 @@ export interface Notice extends NotificationMessage {
  * the e-mail outbox) from one jsonb parameter: the notices cost no statement
  * of their own, and they exist exactly when the change does. `param` is the
  * placeholder, e.g. `$11`; pass `noticeRows(...)` as its value.
+ *
+ * Each notice's address is a subquery by primary key, not a join with users:
+ * the planner guesses a hundred rows out of jsonb_to_recordset, and the
+ * prepared (generic) plan of a join hashed every user — a sequential scan of
+ * all families on every transition, the cost that grew with their number.
  */
 export function noticeCtes(param: string): string {
   return `notice_rows AS (
@@ -23,7 +28,8 @@ export function noticeCtes(param: string): string {
       SELECT user_id, kind, title, body, application_id, contract_id FROM notice_rows
       RETURNING id, user_id, title, body
     ), notice_mail AS (
-      INSERT INTO email_outbox (notification_id, to_address, subject, body) SELECT n.id, u.email, n.title, n.body FROM notices n JOIN users u ON u.id = n.user_id
+      INSERT INTO email_outbox (notification_id, to_address, subject, body)
+      SELECT n.id, (SELECT u.email FROM users u WHERE u.id = n.user_id), n.title, n.body FROM notices n
     )`;
 }
 
