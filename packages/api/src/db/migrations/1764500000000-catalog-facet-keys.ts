@@ -10,9 +10,10 @@ const KEYS_V1 = `RETURN ARRAY['format:' || format, 'org:' || organization_id] ||
  * filters were applied after the cap. With a common word at 100k programs
  * («основы» matches most of the catalog) a parent filtering by their own
  * municipality saw a fraction of its programs, and the total said so. Now the
- * keys also carry `mun:<id>`, `dir:<direction>` and `fund:<funding type>`, so
- * when the text's matches reach the cap the page and the total come from a
- * second, capped match of the text with every filter in the index.
+ * keys also carry `mun:<id>`, `dir:<direction>` and `fund:<funding type>`:
+ * a text search with such a filter takes its page and total from a second,
+ * capped match of the text with every filter in the index, and its facets
+ * from the unfiltered match set.
  */
 export class CatalogFacetKeys1764500000000 implements MigrationInterface {
   name = 'CatalogFacetKeys1764500000000';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/app';
+import { copyRows } from '../../../test/bulk';
 import { CatalogChanges } from './catalog-changes';
 import { TEXT_MATCH_CAP } from './program-search.sql';
 
@@ -17,19 +18,10 @@ describe('text search whose matches pass the cap', () => {
   beforeAll(async () => {
     t = await startTestServer();
     [{ id: zeyaId }] = await t.dataSource.query(`SELECT id FROM municipalities WHERE code = 'zeya'`);
-    const columns: { column_name: string }[] = await t.dataSource.query(
-      `SELECT column_name FROM information_schema.columns
-        WHERE table_name = 'programs' AND is_generated = 'NEVER' AND column_name NOT IN ('id', 'title') ORDER BY ordinal_position`,
-    );
-    const copied = columns.map((c) => c.column_name).join(', ');
     // Copies of a published program elsewhere first, then of one in Zeya: the index returns matches in table order, so
     // Zeya's lie beyond the first TEXT_MATCH_CAP of the word.
-    const copy = (n: number, where: string) =>
-      t.dataSource.query(
-        `INSERT INTO programs (title, ${copied}) SELECT $1 || ' ' || i, ${copied}
-           FROM (SELECT * FROM programs WHERE status = 'PUBLISHED' AND ${where} ORDER BY id LIMIT 1) p, generate_series(1, $2) i`,
-        [WORD, n],
-      );
+    const copy = (count: number, where: string) =>
+      copyRows(t.dataSource, 'programs', { where: `status = 'PUBLISHED' AND ${where}`, count, set: { title: `$1 || ' ' || i` }, params: [WORD] });
     await copy(TEXT_MATCH_CAP + 100, `municipality_id <> '${zeyaId}'`);
     await copy(LATE, `municipality_id = '${zeyaId}'`);
     await t.server.container.get(CatalogChanges).caughtUp();

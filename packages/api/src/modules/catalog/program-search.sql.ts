@@ -56,7 +56,7 @@ export function searchStatement(
   const shared: string[] = [];
   const onPrograms = (conditions: string[]) => conditions.map((c) => `p.${c}`);
   const program = [`p.status = ${params.add(ProgramStatus.PUBLISHED)}`];
-  /** The facet filters as GIN keys, for the text's matches when they reach the cap (migration CatalogFacetKeys). */
+  /** The facet filters as GIN keys, for the text's matches the page is taken from (migration CatalogFacetKeys). */
   const facetKeys = [filter.direction && `dir:${filter.direction}`, filter.fundingType && `fund:${filter.fundingType}`, filter.municipalityId && `mun:${filter.municipalityId}`].filter(Boolean);
   if (text) {
     // Text matches pass these in the GIN index, as keys beside the text (migration CatalogSearchKeys, which spells them the same way).
@@ -90,7 +90,7 @@ export function searchStatement(
   let weight: string;
   let fuzzy = 'false';
   let capped = 'false';
-  /** The programs passing every filter, when facet_rows' own total undercounts them. */
+  /** The programs passing every filter, counted over the page's source when that is not the facets' base (capped apart). */
   let total: string | null = null;
   if (text) {
     const t = params.add(text);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { actorByEmail, createTestApp } from '../../../test/app';
+import { copyRows } from '../../../test/bulk';
 import { createTestCertificate } from '../../../test/certificates';
 import { createTestGroup } from '../../../test/enrollment';
 import { StatementCounter } from '../../../test/statements';
@@ -23,11 +24,7 @@ describe('plans of the enrollment transitions at season-start size', () => {
 
   beforeAll(async () => {
     ({ dataSource: ds, container, close } = await createTestApp({ logger: counter }));
-    const columns: { column_name: string }[] = await ds.query(
-      `SELECT column_name FROM information_schema.columns WHERE table_name = 'users' AND column_name NOT IN ('id', 'email') AND is_generated = 'NEVER'`,
-    );
-    const copied = columns.map((c) => c.column_name).join(', ');
-    await ds.query(`INSERT INTO users (email, ${copied}) SELECT 'family' || i || '@example.ru', ${copied} FROM users u, generate_series(1, 20000) i WHERE u.email = 'parent@demo.ru'`);
+    await copyRows(ds, 'users', { where: `email = 'parent@demo.ru'`, count: 20_000, set: { email: `'family' || i || '@example.ru'` } });
     await ds.query('ANALYZE users');
   });
   afterAll(() => close());
@@ -46,7 +43,7 @@ describe('plans of the enrollment transitions at season-start size', () => {
     const statements = [...submit.statements, ...confirm.statements, ...sign.statements].filter((sql) => /\busers\b/.test(sql));
     expect(statements.length).toBeGreaterThan(0);
     for (const sql of statements) {
-      const plan: { 'QUERY PLAN': string }[] = await ds.query(`EXPLAIN (GENERIC_PLAN) ${sql.replace(/ -- PARAMETERS: .*$/, '')}`);
+      const plan: { 'QUERY PLAN': string }[] = await ds.query(`EXPLAIN (GENERIC_PLAN) ${sql}`);
       const scans = plan.map((row) => row['QUERY PLAN']).filter((line) => /Seq Scan on users\b/.test(line));
       expect(scans, sql).toEqual([]);
     }
