@@ -6,7 +6,12 @@ export interface JobDefinition {
   name: string;
   /** Cron schedule (UTC) for recurring jobs. */
   cron?: string;
-  run(container: Container, data: unknown): Promise<void>;
+  /**
+   * `stopping` is aborted when the process shuts down: a job working through
+   * a backlog stops between items (each its own transaction) and leaves the
+   * rest to the next run, so a deploy does not wait on, or cut through, it.
+   */
+  run(container: Container, data: unknown, stopping?: AbortSignal): Promise<void>;
 }
 
 export interface JobQueue {

@@ -131,6 +131,8 @@ describe('billing', () => {
     expect(await balance(certificateId)).toEqual({ blocked: 0, committed: 0, spent: 540_000, available: NOMINAL - 540_000 });
     expect((await refusal(offer.id, DEC, SHARE, staff, day('12-05'))).code).toBe('CHARGE_OUTSIDE_CONTRACT');
 
+    // A shutdown stops the loop before the next contract; the next run completes it.
+    expect(await closing.completeEndedContracts(day('12-01'), AbortSignal.abort())).toBe(0);
     expect(await closing.completeEndedContracts(day('12-01'))).toBe(1);
     expect(await closing.completeEndedContracts(day('12-01'))).toBe(0);
     expect((await reload(offer.id)).status).toBe('COMPLETED');

@@ -76,13 +76,14 @@ export class ContractClosingService {
    * release and waitlist promotion. Each is its own transaction re-checked
    * under lock, so reruns change nothing.
    */
-  async endUndecidedContracts(today: IsoDate = this.clock.today()): Promise<number> {
+  async endUndecidedContracts(today: IsoDate = this.clock.today(), stopping?: AbortSignal): Promise<number> {
     const due: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM contracts WHERE status = 'AWAITING_FUNDING' AND funding_deadline < $1 ORDER BY funding_deadline, id`,
       [today],
     );
     let ended = 0;
     for (const row of due) {
+      if (stopping?.aborted) break;
       try {
         ended += await this.dataSource.transaction(async (m) => {
           const { applicationId } = await m.findOneByOrFail(Contract, { id: row.id });
@@ -166,7 +167,7 @@ export class ContractClosingService {
    * contract is its own transaction re-checked under lock, so running twice,
    * or on two processes at once, changes nothing the second time.
    */
-  async completeEndedContracts(today: IsoDate = this.clock.today()): Promise<number> {
+  async completeEndedContracts(today: IsoDate = this.clock.today(), stopping?: AbortSignal): Promise<number> {
     let completed = 0;
     for (;;) {
       const due: { id: string }[] = await this.dataSource.query(
@@ -175,6 +176,7 @@ export class ContractClosingService {
       );
       let progressed = 0;
       for (const row of due) {
+        if (stopping?.aborted) return completed + progressed;
         try {
           progressed += await this.dataSource.transaction((m) => this.complete(m, row.id, today));
         } catch (err) {

@@ -10,8 +10,8 @@ import { ContractClosingService } from './contract-closing.service';
 export const completeContractsJob: JobDefinition = {
   name: 'complete-contracts',
   cron: '7 * * * *',
-  async run(container) {
-    await container.get(ContractClosingService).completeEndedContracts();
+  async run(container, _data, stopping) {
+    await container.get(ContractClosingService).completeEndedContracts(undefined, stopping);
   },
 };
 
@@ -22,7 +22,7 @@ export const completeContractsJob: JobDefinition = {
 export const endUndecidedContractsJob: JobDefinition = {
   name: 'end-undecided-contracts',
   cron: '17 * * * *',
-  async run(container) {
-    await container.get(ContractClosingService).endUndecidedContracts();
+  async run(container, _data, stopping) {
+    await container.get(ContractClosingService).endUndecidedContracts(undefined, stopping);
   },
 };

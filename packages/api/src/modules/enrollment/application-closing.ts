@@ -64,7 +64,7 @@ export class ApplicationClosing {
    * seat freed and the waitlist moves up. Each offer is its own transaction
    * re-checked under lock, so running twice (or on two processes) is harmless.
    */
-  async expireOffers(now = this.clock.now()): Promise<number> {
+  async expireOffers(now = this.clock.now(), stopping?: AbortSignal): Promise<number> {
     let expired = 0;
     for (;;) {
       const due: { id: string; application_id: string }[] = await this.dataSource.query(
@@ -73,6 +73,7 @@ export class ApplicationClosing {
       );
       let progressed = 0;
       for (const row of due) {
+        if (stopping?.aborted) return expired + progressed;
         try {
           progressed += await this.dataSource.transaction(async (m) => {
             const application = await lockApplication(m, row.application_id, {});

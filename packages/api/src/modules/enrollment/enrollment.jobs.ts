@@ -5,7 +5,7 @@ import { EnrollmentService } from './enrollment.service';
 export const expireOffersJob: JobDefinition = {
   name: 'expire-offers',
   cron: '* * * * *',
-  async run(container) {
-    await container.get(EnrollmentService).expireOffers();
+  async run(container, _data, stopping) {
+    await container.get(EnrollmentService).expireOffers(undefined, stopping);
   },
 };

@@ -44,7 +44,7 @@ export class EnrollmentService {
     return this.closing.cancelApplication(actor, applicationId, idempotencyKey);
   }
 
-  expireOffers(now?: Date): Promise<number> {
-    return this.closing.expireOffers(now);
+  expireOffers(now?: Date, stopping?: AbortSignal): Promise<number> {
+    return this.closing.expireOffers(now, stopping);
   }
 }

@@ -3,7 +3,8 @@ import { simpleParser } from 'mailparser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppSettings } from '../../common/container';
 import { createTestApp } from '../../../test/app';
-import { EmailDeliveryService } from './email-delivery.service';
+import { startJobQueue } from '../../jobs/job-queue';
+import { deliverEmailJob, EmailDeliveryService } from './email-delivery.service';
 
 /**
  * An SMTP server whose answers the test controls: it records each subject
@@ -97,6 +98,28 @@ describe('e-mail delivery from the outbox', () => {
     expect([...smtp.received].sort()).toEqual(['1', '2', '3', '3', '4', '5']);
     // The worker that outlived its lease does not overwrite the outcome.
     expect(await statuses()).toEqual({ 1: 'SENT', 2: 'SENT', 3: 'SENT', 4: 'SENT', 5: 'SENT' });
+  });
+
+  it('a shutdown during a backlog stops the job after the message on the wire; the rest wait, none left claimed', async () => {
+    const subjects = Array.from({ length: 120 }, (_, i) => String(i + 1));
+    await enqueue(subjects);
+    smtp.state.stall = (s) => s === '3';
+    const { logger } = app.container.get(AppSettings);
+    // Without its cron: only the one-off run below drains the outbox.
+    const queue = await startJobQueue((app.dataSource.options as { url: string }).url, [{ ...deliverEmailJob, cron: undefined }], app.container, logger);
+    let stopped = false;
+    try {
+      await queue.send(deliverEmailJob.name);
+      await until(() => smtp.stalled.length === 1);
+    } finally {
+      const stopping = queue.stop().then(() => (stopped = true));
+      // The message on the wire when the stop came is finished and marked, then the job ends.
+      smtp.stalled.shift()?.();
+      await stopping;
+    }
+    expect(stopped).toBe(true);
+    const after = await statuses();
+    expect(subjects.map((s) => after[s])).toEqual(subjects.map((s) => (Number(s) <= 3 ? 'SENT' : 'PENDING')));
   });
 
   it('retries a refused message on a later run, and parks it after five attempts', async () => {

@@ -40,10 +40,10 @@ export class EmailDeliveryService {
     private readonly settings: AppSettings,
   ) {}
 
-  /** Sends up to `limit` pending messages one by one; returns how many were sent (failures wait for a later run). */
-  async deliverPending(limit = BATCH_SIZE): Promise<number> {
+  /** Sends up to `limit` pending messages one by one, until `stopping`; returns how many were sent (failures wait for a later run). */
+  async deliverPending(limit = BATCH_SIZE, stopping?: AbortSignal): Promise<number> {
     let sent = 0;
-    for (let i = 0; i < limit; i++) {
+    for (let i = 0; i < limit && !stopping?.aborted; i++) {
       const row = await this.claim();
       if (!row) break;
       if (await this.deliver(row)) sent++;
@@ -128,9 +128,9 @@ export class EmailDeliveryService {
 export const deliverEmailJob: JobDefinition = {
   name: 'deliver-email',
   cron: '* * * * *',
-  async run(container) {
+  async run(container, _data, stopping) {
     const delivery = container.get(EmailDeliveryService);
     // Drain the backlog; a failing server is retried on the next run, not in a loop.
-    while ((await delivery.deliverPending()) === BATCH_SIZE);
+    while ((await delivery.deliverPending(BATCH_SIZE, stopping)) === BATCH_SIZE);
   },
 };
