@@ -88,6 +88,19 @@ describe('accounts over HTTP', () => {
     expect((await viaCookie.json()).data.me.role).toBe('PROVIDER_STAFF');
   });
 
+  it('records a session\'s activity when it is used, at most once a minute', async () => {
+    const token = await t.login('parent@demo.ru');
+    const lastSeen = async (): Promise<Date> =>
+      (await t.dataSource.query(`SELECT last_seen_at FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = 'parent@demo.ru') ORDER BY created_at DESC LIMIT 1`))[0].last_seen_at;
+    await t.dataSource.query(`UPDATE sessions SET last_seen_at = last_seen_at - interval '2 minutes' WHERE user_id = (SELECT id FROM users WHERE email = 'parent@demo.ru')`);
+    const stale = await lastSeen();
+    expect((await t.gql(ME, {}, token)).errors).toBeUndefined();
+    const seen = await lastSeen();
+    expect(seen.getTime()).toBeGreaterThan(stale.getTime() + 60_000);
+    expect((await t.gql(ME, {}, token)).errors).toBeUndefined();
+    expect(await lastSeen()).toEqual(seen);
+  });
+
   it('ends the session on logout', async () => {
     const token = await t.login('operator@demo.ru');
     expect((await t.gql<{ logout: boolean }>(`mutation { logout }`, {}, token)).data!.logout).toBe(true);
