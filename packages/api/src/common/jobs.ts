@@ -18,5 +18,6 @@ export interface JobQueue {
   boss: PgBoss;
   /** Enqueues a one-off run of a job, optionally not before `startAfter`. */
   send(name: string, data?: object, startAfter?: Date): Promise<void>;
-  stop(): Promise<void>;
+  /** Aborts the jobs' `stopping` and gives running jobs `graceMs` to end their current item. */
+  stop(graceMs?: number): Promise<void>;
 }

@@ -49,10 +49,10 @@ export async function startJobQueue(connectionString: string, jobs: JobDefinitio
     send: async (name, data = {}, startAfter) => {
       await boss.send(name, data, startAfter ? { startAfter } : {});
     },
-    stop: () => {
+    stop: (graceMs = 10_000) => {
       stopping.abort();
-      // Within the shutdown step's 3 s: a job between items notices the abort at once; one mid-item gets the rest.
-      return boss.stop({ graceful: true, wait: true, timeout: 2_500 });
+      // A job between items notices the abort at once; one mid-item gets the grace to finish it.
+      return boss.stop({ graceful: true, wait: true, timeout: graceMs });
     },
   };
 }

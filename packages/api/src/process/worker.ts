@@ -11,7 +11,7 @@ import type { Logger } from '../logger';
 import type { ReadLetters, ReceivedMail } from '../modules/notifications/mailbox';
 import { type AppServer, createContainer, createServer } from '../server';
 import { type PrimaryMessage, PRIMARY_MAILBOX_ENV, type WorkerMessage } from './messages';
-import { failureReason, onTerminationSignals, step } from './shutdown';
+import { failureReason, onTerminationSignals, STEP_TIMEOUT_MS, step } from './shutdown';
 
 interface Running {
   dataSource?: DataSource;
@@ -22,7 +22,8 @@ interface Running {
 /** Stops whatever has started, in reverse order: HTTP, jobs, then the pool. The database belongs to the primary. */
 async function stopAll(logger: Logger, running: Running): Promise<void> {
   await step(logger, 'HTTP server', running.server && (() => running.server!.stop()));
-  await step(logger, 'job queue', running.queue && (() => running.queue!.stop()));
+  // The queue's own grace ends inside the step, so pg-boss, not the step's timeout, decides what a stuck job leaves.
+  await step(logger, 'job queue', running.queue && (() => running.queue!.stop(STEP_TIMEOUT_MS - 500)));
   await step(logger, 'connection pool', running.dataSource?.isInitialized ? () => running.dataSource!.destroy() : undefined);
 }
 
