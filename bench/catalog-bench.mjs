@@ -16,7 +16,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import api from '@navigator/api/dist/bench-support.js';
 import search from '@navigator/api/dist/modules/catalog/program-search.service.js';
@@ -24,7 +24,7 @@ import { loadCatalog } from './lib/catalog-dataset.mjs';
 import { buildQueries, cursorReader, zipfDraws } from './lib/catalog-queries.mjs';
 import { createClient, summarize } from './lib/load.mjs';
 import { findPgbench } from './lib/pgbench.mjs';
-import { cpuMs, parentPid } from './lib/proc-cpu.mjs';
+import { cpuBoundCeiling, cpuMs, parentPid } from './lib/proc-cpu.mjs';
 import { scale, startApi, startDatabase } from './lib/system.mjs';
 
 const QUERY = `query Catalog($filter: ProgramFilter, $first: Int, $after: String) {
@@ -161,9 +161,9 @@ async function benchSize(programs, s) {
       r.draws = draws;
       results[clients] = r;
       console.log(`\n${clients} clients: ${fmt(r.total)}${r.errors ? `  ${r.errors} ERRORS` : ''}`);
-      // What two otherwise idle cores could serve if CPU were the only limit: the figure that survives a shared machine.
-      const ceiling = 2000 / (r.cpu.api + r.cpu.pg);
-      console.log(`  CPU per request: API ${ms(r.cpu.api)}, PostgreSQL ${ms(r.cpu.pg)} (CPU-bound ceiling on 2 idle cores ≈ ${ceiling.toFixed(0)} req/s); catalog cache hit rate ${(100 * r.cpu.hitRate).toFixed(0)}% (whole answers replayed: ${(100 * r.cpu.wholeRate).toFixed(0)}%)`);
+      // What the otherwise idle cores could serve if CPU were the only limit: the figure that survives a shared machine.
+      const ceiling = cpuBoundCeiling(r.cpu.api, r.cpu.pg);
+      console.log(`  CPU per request: API ${ms(r.cpu.api)}, PostgreSQL ${ms(r.cpu.pg)} (CPU-bound ceiling on ${availableParallelism()} idle cores ≈ ${ceiling.toFixed(0)} req/s); catalog cache hit rate ${(100 * r.cpu.hitRate).toFixed(0)}% (whole answers replayed: ${(100 * r.cpu.wholeRate).toFixed(0)}%)`);
       for (const kind of KINDS) if (r.kinds[kind]) console.log(`  ${kind.padEnd(13)} ${fmt(r.kinds[kind])}`);
     }
 

@@ -29,6 +29,7 @@ describe('benchmarks at smoke size', () => {
     expect(output).toMatch(/seats taken == seats that exist: yes/);
     for (const phase of ['submissions', 'confirmations', 'signatures']) expect(output).toMatch(new RegExp(`${phase} +\\d+/s = [\\d.]+ × pgbench tps; p50 `));
     expect(output).toMatch(/confirmations\/s ÷ pgbench tps = /);
+    expect(output).toMatch(/CPU-bound ceilings on \d+ cores .*confirmations \d+\/s \(target 400\)/);
     expect(output).toMatch(/pgbench [\d]+ tps, [\d.]+ ms: the mean of \d+ before and \d+ after/);
     expect(status, output).toBe(0);
   });

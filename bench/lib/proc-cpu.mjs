@@ -4,6 +4,7 @@
  * postmaster, and exited ones are counted in the parent's cutime/cstime.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
@@ -52,4 +53,14 @@ export function cpuMeter(apiPid, postmasterPid) {
       return { api: (after.api - before.api) / n, pg: (after.pg - before.pg) / n, loadGenerator: selfMs / n };
     },
   };
+}
+
+/**
+ * Requests per second this machine's cores could serve if CPU were the only
+ * limit, at the API's and PostgreSQL's measured CPU ms per request (the load
+ * generator left out, as it is not part of a deployment): the figure that
+ * says whether a throughput target fits the hardware at all.
+ */
+export function cpuBoundCeiling(apiMs, pgMs) {
+  return (1000 * availableParallelism()) / (apiMs + pgMs);
 }
