@@ -4,7 +4,7 @@
  * imports this compiled file).
  */
 export { createDataSource, migrate } from './db/data-source';
-export { startEmbeddedPostgres } from './db/embedded-postgres';
+export { defaultSharedBuffers, startEmbeddedPostgres } from './db/embedded-postgres';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './db/seed/demo-data';
 export { PROGRAM_TITLES, TEACHERS, STREETS } from './db/seed/catalog-vocabulary';
 export { hashToken } from './modules/accounts/sessions.service';

@@ -62,4 +62,15 @@ describe('configuration', () => {
     withEnv({ API_WORKERS: '2' });
     expect(() => loadConfig()).toThrow(/CLOCK_START keeps the moved calendar in one process/);
   });
+
+  it('sizes the embedded PostgreSQL from the machine unless told, and refuses a size it cannot read', () => {
+    withEnv({ NODE_ENV: 'development', DATA_ENCRYPTION_KEY: KEY, EMBEDDED_PG_SHARED_BUFFERS: undefined });
+    expect(loadConfig().embeddedPgSharedBuffers).toBeUndefined();
+    withEnv({ EMBEDDED_PG_SHARED_BUFFERS: '1GB' });
+    expect(loadConfig().embeddedPgSharedBuffers).toBe('1GB');
+    for (const bad of ['1 GB', '0MB', 'lots', '512']) {
+      withEnv({ EMBEDDED_PG_SHARED_BUFFERS: bad });
+      expect(() => loadConfig()).toThrow(/EMBEDDED_PG_SHARED_BUFFERS must be a size such as 512MB or 2GB/);
+    }
+  });
 });

@@ -18,6 +18,8 @@ export interface AppConfig {
   databaseUrl?: string;
   dataDir: string;
   embeddedPgPort: number;
+  /** The embedded PostgreSQL's `shared_buffers` (e.g. `1GB`); absent: sized from the machine's memory. */
+  embeddedPgSharedBuffers?: string;
   env: 'development' | 'production' | 'test';
   logLevel: string;
   /** 32-byte key (hex) encrypting personal data at rest, e.g. SNILS. */
@@ -53,6 +55,14 @@ function int(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+/** A PostgreSQL memory setting in the units it accepts here (`512MB`, `2GB`), checked before the database is started with it. */
+function memorySize(name: string): string | undefined {
+  const raw = process.env[name];
+  if (raw == null || raw === '') return undefined;
+  if (!/^[1-9]\d*(kB|MB|GB)$/.test(raw)) throw new Error(`${name} must be a size such as 512MB or 2GB, got "${raw}"`);
+  return raw;
 }
 
 /**
@@ -138,6 +148,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir,
     embeddedPgPort: int('EMBEDDED_PG_PORT', 54329),
+    embeddedPgSharedBuffers: memorySize('EMBEDDED_PG_SHARED_BUFFERS'),
     env,
     logLevel: process.env.LOG_LEVEL || (env === 'test' ? 'warn' : 'info'),
     dataEncryptionKey: overrides.dataEncryptionKey ?? loadEncryptionKey(dataDir, env),

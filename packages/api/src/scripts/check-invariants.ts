@@ -16,7 +16,12 @@ async function main(): Promise<number> {
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres({ dir: path.join(config.dataDir, 'postgres'), port: config.embeddedPgPort, database: 'navigator' });
+    embedded = await startEmbeddedPostgres({
+      dir: path.join(config.dataDir, 'postgres'),
+      port: config.embeddedPgPort,
+      sharedBuffers: config.embeddedPgSharedBuffers,
+      database: 'navigator',
+    });
     databaseUrl = embedded.url;
   }
   const dataSource = createDataSource(databaseUrl, { poolSize: 2, applicationName: 'navigator-check-invariants' });
