@@ -29,7 +29,7 @@ export async function startDatabase() {
   chmodSync(dir, 0o755);
   const pgPort = await freePort();
   // As the start command sizes it (its figures depend on it: the 300k catalog did not fit in 256 MB).
-  const sharedBuffers = process.env.EMBEDDED_PG_SHARED_BUFFERS || api.defaultSharedBuffers();
+  const sharedBuffers = api.embeddedPgSharedBuffers() ?? api.defaultSharedBuffers();
   const db = await api.startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: pgPort, database: 'navigator', persistent: false, sharedBuffers });
   console.log(`PostgreSQL: shared_buffers=${sharedBuffers} (EMBEDDED_PG_SHARED_BUFFERS to change)`);
   return {

@@ -3,6 +3,7 @@
  * the application's own schema, seed and vocabulary (bench/ is plain ESM and
  * imports this compiled file).
  */
+export { embeddedPgSharedBuffers } from './config';
 export { createDataSource, migrate } from './db/data-source';
 export { defaultSharedBuffers, startEmbeddedPostgres } from './db/embedded-postgres';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './db/seed/demo-data';

@@ -57,8 +57,13 @@ function int(name: string, fallback: number): number {
   return n;
 }
 
-/** A PostgreSQL memory setting in the units it accepts here (`512MB`, `2GB`), checked before the database is started with it. */
-function memorySize(name: string): string | undefined {
+/**
+ * EMBEDDED_PG_SHARED_BUFFERS in the units PostgreSQL accepts here (`512MB`,
+ * `2GB`), checked before the database is started with it; the benchmarks
+ * read it here too, so they honour and refuse the same values.
+ */
+export function embeddedPgSharedBuffers(): string | undefined {
+  const name = 'EMBEDDED_PG_SHARED_BUFFERS';
   const raw = process.env[name];
   if (raw == null || raw === '') return undefined;
   if (!/^[1-9]\d*(kB|MB|GB)$/.test(raw)) throw new Error(`${name} must be a size such as 512MB or 2GB, got "${raw}"`);
@@ -148,7 +153,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir,
     embeddedPgPort: int('EMBEDDED_PG_PORT', 54329),
-    embeddedPgSharedBuffers: memorySize('EMBEDDED_PG_SHARED_BUFFERS'),
+    embeddedPgSharedBuffers: embeddedPgSharedBuffers(),
     env,
     logLevel: process.env.LOG_LEVEL || (env === 'test' ? 'warn' : 'info'),
     dataEncryptionKey: overrides.dataEncryptionKey ?? loadEncryptionKey(dataDir, env),
